@@ -1,0 +1,63 @@
+package lab.reptile.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reptile in plain Java over {@link Mlp}: the oracle that the DL4J trainer is tested against. */
+public final class ReptileTrainer implements MetaLearner {
+    private final ReptileConfig config;
+    private final TaskStream tasks;
+    private final Mlp mlp;
+    private Params theta;
+    private long metaIteration;
+
+    public ReptileTrainer(ReptileConfig config, NetShape shape) {
+        this(config, SeededStart.of(config, shape));
+    }
+
+    public ReptileTrainer(ReptileConfig config, SeededStart start) {
+        this.config = config;
+        this.tasks = start.tasks();
+        this.theta = start.initialWeights();
+        this.mlp = new Mlp(theta.shape());
+    }
+
+    @Override
+    public void metaStep() {
+        double epsilon = config.outerStep(metaIteration);
+        List<Params> adapted = new ArrayList<>(config.metaBatchSize());
+        for (int i = 0; i < config.metaBatchSize(); i++) {
+            adapted.add(adapt(theta, tasks.next()));
+        }
+        theta = theta.interpolate(Params.mean(adapted), epsilon);
+        metaIteration++;
+    }
+
+    /** The inner loop: innerEpochs passes of minibatch SGD over the task's points, in their shuffled order. */
+    private Params adapt(Params start, Points points) {
+        double[] phi = start.toArray();
+        int m = points.size();
+        for (int epoch = 0; epoch < config.innerEpochs(); epoch++) {
+            for (int from = 0; from < m; from += config.innerBatchSize()) {
+                int n = Math.min(config.innerBatchSize(), m - from);
+                mlp.sgdStep(phi, points.xs(), points.ys(), from, n, config.innerLr());
+            }
+        }
+        return Params.of(start.shape(), phi);
+    }
+
+    @Override
+    public long metaIteration() {
+        return metaIteration;
+    }
+
+    @Override
+    public Params metaWeights() {
+        return theta;
+    }
+
+    @Override
+    public ReptileConfig config() {
+        return config;
+    }
+}
