@@ -9,6 +9,7 @@ import java.util.Map;
 record CommandLine(String host, int port, Long seed, Integer tasks, String adminToken, boolean help) {
     static final String USAGE = """
             Usage: java -jar server/target/reptile-server.jar [options]
+                   java -jar server/target/reptile-server.jar evaluate --help
 
             Meta-trains a 1-64-64-1 tanh net with Reptile on random sine curves and serves the demo page.
 
@@ -32,33 +33,16 @@ record CommandLine(String host, int port, Long seed, Integer tasks, String admin
             if (flag.equals("--help") || flag.equals("-h")) {
                 return new CommandLine(host, port, seed, tasks, token, true);
             }
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(flag.startsWith("--") ? flag + " needs a value"
-                        : "unknown argument " + flag);
-            }
-            String value = args[++i];
+            String value = Flags.value(args, i++);
             switch (flag) {
-                case "--port" -> port = (int) number(flag, value, 0, 65_535);
+                case "--port" -> port = (int) Flags.whole(flag, value, 0, 65_535);
                 case "--host" -> host = value;
-                case "--seed" -> seed = number(flag, value, Long.MIN_VALUE, Long.MAX_VALUE);
-                case "--tasks" -> tasks = (int) number(flag, value, 1, 100_000_000);
+                case "--seed" -> seed = Flags.whole(flag, value, Long.MIN_VALUE, Long.MAX_VALUE);
+                case "--tasks" -> tasks = (int) Flags.whole(flag, value, 1, 100_000_000);
                 case "--admin-token" -> token = value;
                 default -> throw new IllegalArgumentException("unknown option " + flag + " (see --help)");
             }
         }
         return new CommandLine(host, port, seed, tasks, token, false);
-    }
-
-    private static long number(String flag, String value, long min, long max) {
-        long n;
-        try {
-            n = Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(flag + " must be a whole number, got \"" + value + "\"");
-        }
-        if (n < min || n > max) {
-            throw new IllegalArgumentException(flag + " must be in " + min + ".." + max + ", got " + n);
-        }
-        return n;
     }
 }

@@ -17,6 +17,9 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && args[0].equals("evaluate")) {
+            System.exit(EvaluateCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         CommandLine cli;
         try {
             cli = CommandLine.parse(args, System.getenv());

@@ -1,0 +1,45 @@
+package lab.reptile.server.cli;
+
+/** Strict parsing of command-line flag values, with errors that name the flag. */
+final class Flags {
+    private Flags() {
+    }
+
+    /** The value after the flag at {@code index}. */
+    static String value(String[] args, int index) {
+        String flag = args[index];
+        if (!flag.startsWith("--")) {
+            throw new IllegalArgumentException("unknown argument " + flag + " (see --help)");
+        }
+        if (index + 1 >= args.length) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return args[index + 1];
+    }
+
+    static long whole(String flag, String value, long min, long max) {
+        long n;
+        try {
+            n = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " must be a whole number, got \"" + value + "\"");
+        }
+        if (n < min || n > max) {
+            throw new IllegalArgumentException(flag + " must be in " + min + ".." + max + ", got " + n);
+        }
+        return n;
+    }
+
+    static double real(String flag, String value, double min, double max) {
+        double x;
+        try {
+            x = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " must be a number, got \"" + value + "\"");
+        }
+        if (!(x >= min && x <= max)) {
+            throw new IllegalArgumentException(flag + " must be in [" + min + ", " + max + "], got " + value);
+        }
+        return x;
+    }
+}

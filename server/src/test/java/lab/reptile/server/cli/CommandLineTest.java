@@ -1,0 +1,54 @@
+package lab.reptile.server.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+    @Test
+    void defaultsBindLoopbackOnPort8080WithoutAToken() {
+        CommandLine cli = CommandLine.parse(new String[0], Map.of());
+        assertEquals("127.0.0.1", cli.host());
+        assertEquals(8080, cli.port());
+        assertNull(cli.adminToken());
+        assertNull(cli.seed());
+    }
+
+    @Test
+    void everyOptionIsRead() {
+        CommandLine cli = CommandLine.parse(new String[] {"--port", "0", "--host", "0.0.0.0", "--seed", "-7",
+                "--tasks", "1234", "--admin-token", "abc"}, Map.of());
+        assertEquals(new CommandLine("0.0.0.0", 0, -7L, 1234, "abc", false), cli);
+    }
+
+    @Test
+    void theTokenComesFromTheEnvironmentUnlessGiven() {
+        assertEquals("env", CommandLine.parse(new String[0], Map.of("REPTILE_ADMIN_TOKEN", "env")).adminToken());
+        assertEquals("flag", CommandLine.parse(new String[] {"--admin-token", "flag"},
+                Map.of("REPTILE_ADMIN_TOKEN", "env")).adminToken());
+    }
+
+    @Test
+    void badArgumentsAreRejectedNamingTheFlag() {
+        assertMessage("--port must be in 0..65535, got 70000", "--port", "70000");
+        assertMessage("--port must be a whole number, got \"http\"", "--port", "http");
+        assertMessage("--tasks must be in 1..100000000, got 0", "--tasks", "0");
+        assertMessage("--seed needs a value", "--seed");
+        assertMessage("unknown option --verbose (see --help)", "--verbose", "1");
+        assertMessage("unknown argument stray (see --help)", "stray");
+    }
+
+    @Test
+    void helpWinsOverEverythingElse() {
+        assertTrue(CommandLine.parse(new String[] {"--port", "1", "--help"}, Map.of()).help());
+    }
+
+    private static void assertMessage(String message, String... args) {
+        var e = assertThrows(IllegalArgumentException.class, () -> CommandLine.parse(args, Map.of()));
+        assertEquals(message, e.getMessage());
+    }
+}
