@@ -37,7 +37,7 @@ final class ServerApi {
             try {
                 file = WeightsReader.read(JsTree.parse(body));
             } catch (RuntimeException e) {
-                handler.failed("Server sent invalid meta-weights: " + e.getMessage());
+                handler.failed("Server sent invalid meta-weights: " + e.getMessage() + ".");
                 return;
             }
             etag = tag; // kept only once the weights it names are accepted
@@ -55,7 +55,7 @@ final class ServerApi {
             try {
                 parsed = TrainingStatus.read(JsTree.parse(body));
             } catch (RuntimeException e) {
-                handler.failed("Server sent an invalid training status: " + e.getMessage());
+                handler.failed("Server sent an invalid training status: " + e.getMessage() + ".");
                 return;
             }
             handler.status(parsed);
