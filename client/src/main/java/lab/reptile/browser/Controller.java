@@ -3,6 +3,7 @@ package lab.reptile.browser;
 import java.util.Random;
 
 import lab.reptile.model.SineFamily;
+import lab.reptile.model.SineTask;
 import lab.reptile.model.WeightsFile;
 import org.teavm.jso.browser.Window;
 
@@ -25,17 +26,12 @@ final class Controller {
     private String trainingError;
     private int frameTimer = -1;
 
-    Controller(Page page, ChartJs chart) {
+    Controller(Page page) {
         this.page = page;
-        this.chart = chart;
+        this.chart = new ChartJs(page.plot, SineFamily.X_MIN, SineFamily.X_MAX, -Y_LIMIT, Y_LIMIT);
         page.showPointCount(0);
         page.showStep(0, 0);
         page.showMse(new double[0], 0, "idle");
-    }
-
-    static ChartJs chartOn(Page page) {
-        return new ChartJs((org.teavm.jso.dom.html.HTMLCanvasElement) page.plot,
-                SineFamily.X_MIN, SineFamily.X_MAX, -Y_LIMIT, Y_LIMIT);
     }
 
     void clickPlot(double px, double py) {
@@ -58,7 +54,7 @@ final class Controller {
     }
 
     void randomSine() {
-        var task = RandomSine.drawInto(points, rng);
+        SineTask task = RandomSine.drawInto(points, rng);
         chart.setData(ChartJs.TRUTH, adaptation.grid(), RandomSine.curve(task, adaptation.grid()));
         drawPoints();
         page.showStatus("Random sine: amplitude " + Numbers.fixed(task.amplitude(), 2)
@@ -76,7 +72,7 @@ final class Controller {
             page.showStatus(e.getMessage());
             return;
         }
-        page.adapt.setTextContent("Adapt " + settings.steps() + " steps");
+        page.showAdaptLabel(Integer.toString(settings.steps()));
         if (points.isEmpty() || !adaptation.hasWeights()) {
             adaptation.reset();
             if (!points.isEmpty()) {

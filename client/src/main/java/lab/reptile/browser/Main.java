@@ -18,13 +18,14 @@ public final class Main {
 
     public static void main(String[] args) {
         Page page = new Page();
-        Controller controller = new Controller(page, Controller.chartOn(page));
+        Controller controller = new Controller(page);
         page.plot.addEventListener("click", (EventListener<MouseEvent>) e ->
                 controller.clickPlot(e.getOffsetX(), e.getOffsetY()));
         page.adapt.addEventListener("click", e -> controller.adapt());
         page.clear.addEventListener("click", e -> controller.clear());
         page.randomSine.addEventListener("click", e -> controller.randomSine());
         page.fetchWeights.addEventListener("click", e -> controller.fetchWeights());
+        page.steps.addEventListener("input", e -> page.showAdaptLabel(page.steps.getValue().trim()));
         page.stepSlider.addEventListener("input", e ->
                 controller.showStep(Integer.parseInt(page.stepSlider.getValue())));
         exposeBench(iterations -> InnerLoopBench.medianMillis(iterations, Performance::now));

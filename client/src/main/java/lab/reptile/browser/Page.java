@@ -1,12 +1,13 @@
 package lab.reptile.browser;
 
+import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
 
 /** The page's elements, found by their data-testid, and the small methods that write into them. */
 final class Page {
-    final HTMLElement plot = find("plot");
+    final HTMLCanvasElement plot = (HTMLCanvasElement) find("plot");
     final HTMLElement adapt = find("adapt");
     final HTMLInputElement steps = (HTMLInputElement) find("steps");
     final HTMLInputElement lr = (HTMLInputElement) find("lr");
@@ -48,6 +49,11 @@ final class Page {
         status.setTextContent(message);
     }
 
+    /** Labels the adapt button with the step count, e.g. "Adapt 8 steps". */
+    void showAdaptLabel(String steps) {
+        adapt.setTextContent("Adapt " + steps + ("1".equals(steps) ? " step" : " steps"));
+    }
+
     void showPointCount(int count) {
         pointCount.setTextContent(count + (count == 1 ? " point" : " points"));
     }
@@ -76,7 +82,7 @@ final class Page {
             mse.setTextContent("–");
             return;
         }
-        mse.setTextContent(Numbers.short3(mseByStep[shown]) + "  (step 0: " + Numbers.short3(mseByStep[0]) + ")");
+        mse.setTextContent(Numbers.short3(mseByStep[shown]) + " (step 0: " + Numbers.short3(mseByStep[0]) + ")");
     }
 
     void showTraining(TrainingStatus status) {
