@@ -35,11 +35,22 @@ public final class Evaluation {
 
     /** Evaluates {@code weights} on {@code tasks} held-out tasks drawn from {@code seed}, at learning rate lr. */
     public static Table evaluate(Params weights, long seed, int tasks, double lr) {
+        return evaluate(weights, seed, tasks, lr, STEPS);
+    }
+
+    /** As {@link #evaluate(Params, long, int, double)}, for the given ascending step counts only. */
+    public static Table evaluate(Params weights, long seed, int tasks, double lr, int[] stepsToReport) {
         if (tasks < 2) {
             throw new IllegalArgumentException("evaluation needs at least 2 tasks for a CI, got " + tasks);
         }
-        int maxSteps = STEPS[STEPS.length - 1];
-        double[][] mse = new double[STEPS.length][tasks];
+        int[] steps = stepsToReport.clone();
+        for (int r = 0; r < steps.length; r++) {
+            if (steps[r] < 0 || (r > 0 && steps[r] <= steps[r - 1])) {
+                throw new IllegalArgumentException("steps must be ascending and non-negative, got step " + steps[r]);
+            }
+        }
+        int maxSteps = steps[steps.length - 1];
+        double[][] mse = new double[steps.length][tasks];
         Random rng = new Random(seed);
         SineFamily family = new SineFamily();
         Mlp mlp = new Mlp(weights.shape());
@@ -59,7 +70,7 @@ public final class Evaluation {
             double[] phi = weights.toArray();
             int row = 0;
             for (int step = 0; step <= maxSteps; step++) {
-                if (step == STEPS[row]) {
+                if (step == steps[row]) {
                     mse[row++][t] = mlp.loss(phi, queryX, queryY, 0, QUERY_POINTS);
                 }
                 if (step < maxSteps) {
@@ -68,8 +79,8 @@ public final class Evaluation {
             }
         }
         List<Row> rows = new ArrayList<>();
-        for (int r = 0; r < STEPS.length; r++) {
-            rows.add(summarise(STEPS[r], mse[r]));
+        for (int r = 0; r < steps.length; r++) {
+            rows.add(summarise(steps[r], mse[r]));
         }
         return new Table(tasks, rows);
     }

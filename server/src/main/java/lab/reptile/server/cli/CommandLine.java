@@ -1,0 +1,64 @@
+package lab.reptile.server.cli;
+
+import java.util.Map;
+
+/**
+ * The server's command-line options, parsed strictly: an unknown flag, a missing value or a bad number is an error
+ * that names it.
+ */
+record CommandLine(String host, int port, Long seed, Integer tasks, String adminToken, boolean help) {
+    static final String USAGE = """
+            Usage: java -jar server/target/reptile-server.jar [options]
+
+            Meta-trains a 1-64-64-1 tanh net with Reptile on random sine curves and serves the demo page.
+
+              --port N          TCP port to listen on (default 8080; 0 picks a free one)
+              --host H          interface to bind (default 127.0.0.1; 0.0.0.0 for every interface)
+              --seed S          random seed of the training run (default 1)
+              --tasks N         tasks to meta-train on before stopping (default 100000)
+              --admin-token T   bearer token that enables POST /api/training/{pause,resume,reset}
+                                (default: the REPTILE_ADMIN_TOKEN environment variable; none disables them)
+              --help            print this help and exit
+            """;
+
+    static CommandLine parse(String[] args, Map<String, String> env) {
+        String host = "127.0.0.1";
+        int port = 8080;
+        Long seed = null;
+        Integer tasks = null;
+        String token = env.get("REPTILE_ADMIN_TOKEN");
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            if (flag.equals("--help") || flag.equals("-h")) {
+                return new CommandLine(host, port, seed, tasks, token, true);
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(flag.startsWith("--") ? flag + " needs a value"
+                        : "unknown argument " + flag);
+            }
+            String value = args[++i];
+            switch (flag) {
+                case "--port" -> port = (int) number(flag, value, 0, 65_535);
+                case "--host" -> host = value;
+                case "--seed" -> seed = number(flag, value, Long.MIN_VALUE, Long.MAX_VALUE);
+                case "--tasks" -> tasks = (int) number(flag, value, 1, 100_000_000);
+                case "--admin-token" -> token = value;
+                default -> throw new IllegalArgumentException("unknown option " + flag + " (see --help)");
+            }
+        }
+        return new CommandLine(host, port, seed, tasks, token, false);
+    }
+
+    private static long number(String flag, String value, long min, long max) {
+        long n;
+        try {
+            n = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(flag + " must be a whole number, got \"" + value + "\"");
+        }
+        if (n < min || n > max) {
+            throw new IllegalArgumentException(flag + " must be in " + min + ".." + max + ", got " + n);
+        }
+        return n;
+    }
+}

@@ -1,0 +1,127 @@
+package lab.reptile.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.Iterator;
+import lab.reptile.model.ReptileConfig;
+
+/**
+ * Hyperparameters to and from JSON, field for field with {@link ReptileConfig}'s components. Reading merges the given
+ * fields over a base config and rejects unknown fields, wrong types and values the config's own checks refuse.
+ */
+final class ConfigJson {
+    private static final RecordComponent[] FIELDS = ReptileConfig.class.getRecordComponents();
+
+    private ConfigJson() {
+    }
+
+    static ObjectNode write(ObjectMapper mapper, ReptileConfig config) {
+        ObjectNode node = mapper.createObjectNode();
+        for (RecordComponent field : FIELDS) {
+            Object value = get(field, config);
+            if (value instanceof Long v) {
+                node.put(field.getName(), v);
+            } else if (value instanceof Integer v) {
+                node.put(field.getName(), v);
+            } else {
+                node.put(field.getName(), (Double) value);
+            }
+        }
+        return node;
+    }
+
+    /** The base config with the fields of {@code body} (a JSON object, or empty for none) in their place. */
+    static ReptileConfig merge(ObjectMapper mapper, ReptileConfig base, String body) {
+        if (body == null || body.isBlank()) {
+            return base;
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new ApiException(400, "body is not valid JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new ApiException(400, "body must be a JSON object of hyperparameters");
+        }
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (component(name) == null) {
+                throw new ApiException(400, "unknown field \"" + name + "\"; known fields: " + fieldNames());
+            }
+        }
+        Object[] args = new Object[FIELDS.length];
+        for (int i = 0; i < FIELDS.length; i++) {
+            JsonNode value = root.get(FIELDS[i].getName());
+            args[i] = value == null ? get(FIELDS[i], base) : convert(FIELDS[i], value);
+        }
+        try {
+            return ReptileConfig.class.getDeclaredConstructor(types()).newInstance(args);
+        } catch (InvocationTargetException e) {
+            throw new ApiException(400, e.getCause().getMessage());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Object convert(RecordComponent field, JsonNode value) {
+        String name = field.getName();
+        if (!value.isNumber()) {
+            throw new ApiException(400, name + " must be a number, got " + value.getNodeType().name().toLowerCase());
+        }
+        if (field.getType() == double.class) {
+            return value.doubleValue();
+        }
+        boolean whole = value.isIntegralNumber() || value.doubleValue() == Math.rint(value.doubleValue());
+        if (!whole) {
+            throw new ApiException(400, name + " must be a whole number, got " + value);
+        }
+        if (field.getType() == int.class) {
+            if (!(value.doubleValue() >= Integer.MIN_VALUE && value.doubleValue() <= Integer.MAX_VALUE)) {
+                throw new ApiException(400, name + " is out of range, got " + value);
+            }
+            return (int) value.doubleValue();
+        }
+        if (!value.canConvertToLong()) {
+            throw new ApiException(400, name + " is out of range, got " + value);
+        }
+        return value.longValue();
+    }
+
+    private static RecordComponent component(String name) {
+        for (RecordComponent field : FIELDS) {
+            if (field.getName().equals(name)) {
+                return field;
+            }
+        }
+        return null;
+    }
+
+    private static Object get(RecordComponent field, ReptileConfig config) {
+        try {
+            return field.getAccessor().invoke(config);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Class<?>[] types() {
+        Class<?>[] types = new Class<?>[FIELDS.length];
+        for (int i = 0; i < FIELDS.length; i++) {
+            types[i] = FIELDS[i].getType();
+        }
+        return types;
+    }
+
+    private static String fieldNames() {
+        StringBuilder names = new StringBuilder();
+        for (RecordComponent field : FIELDS) {
+            names.append(names.length() == 0 ? "" : ", ").append(field.getName());
+        }
+        return names.toString();
+    }
+}

@@ -1,0 +1,89 @@
+package lab.reptile.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import lab.reptile.server.training.TrainingRunner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The web app: the page, the compiled client, Chart.js and the JSON API over a {@link TrainingRunner}. Build it,
+ * {@link #start()} it (port 0 picks a free port), read {@link #port()}, {@link #close()} it.
+ */
+public final class ReptileServer implements AutoCloseable {
+    /** Only the server's own scripts; Chart.js sets canvas sizes through inline styles. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
+            + "base-uri 'none'; frame-ancestors 'none'";
+    private static final Logger LOG = LoggerFactory.getLogger(ReptileServer.class);
+
+    private final Javalin app;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    public ReptileServer(ServerOptions options, TrainingRunner runner) {
+        AdminGuard guard = new AdminGuard(options.adminToken());
+        WeightsEndpoint weights = new WeightsEndpoint(runner);
+        TrainingEndpoints training = new TrainingEndpoints(runner, guard, mapper);
+        app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.jetty.host = options.host();
+            config.jetty.port = options.port();
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = TrainingEndpoints.MAX_BODY_BYTES;
+            serveFiles(config);
+            config.routes.before(ReptileServer::securityHeaders);
+            config.routes.get("/api/weights", weights::get);
+            config.routes.get("/api/training", training::status);
+            config.routes.post("/api/training/pause", training::pause);
+            config.routes.post("/api/training/resume", training::resume);
+            config.routes.post("/api/training/reset", training::reset);
+            config.routes.exception(ApiException.class,
+                    (e, ctx) -> JsonResponses.error(ctx, mapper, e.status(), e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                JsonResponses.error(ctx, mapper, 500, "internal error");
+            });
+            config.routes.error(404, ctx -> JsonResponses.error(ctx, mapper, 404, "no such resource: " + ctx.path()));
+            config.routes.error(405, ctx -> JsonResponses.error(ctx, mapper, 405,
+                    ctx.method() + " is not allowed on " + ctx.path()));
+        });
+    }
+
+    public ReptileServer start() {
+        app.start();
+        return this;
+    }
+
+    /** The bound port, useful after starting on port 0. */
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static void serveFiles(JavalinConfig config) {
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/";
+            files.directory = "/web/static";
+            files.location = Location.CLASSPATH;
+        });
+        config.staticFiles.add(files -> {
+            files.hostedPath = "/js";
+            files.directory = "/web/js";
+            files.location = Location.CLASSPATH;
+        });
+        config.staticFiles.enableWebjars();
+    }
+
+    private static void securityHeaders(Context ctx) {
+        ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Referrer-Policy", "no-referrer");
+    }
+}

@@ -1,0 +1,76 @@
+package lab.reptile.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import lab.reptile.model.ReptileConfig;
+import lab.reptile.server.training.TrainingRunner;
+import lab.reptile.server.training.TrainingStatus;
+import lab.reptile.server.training.ValidationPoint;
+
+/** GET /api/training and the admin-only POST /api/training/{pause,resume,reset}. */
+final class TrainingEndpoints {
+    /** Largest accepted control body; hyperparameters fit in a few hundred bytes. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private final TrainingRunner runner;
+    private final AdminGuard guard;
+    private final ObjectMapper mapper;
+
+    TrainingEndpoints(TrainingRunner runner, AdminGuard guard, ObjectMapper mapper) {
+        this.runner = runner;
+        this.guard = guard;
+        this.mapper = mapper;
+    }
+
+    void status(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        JsonResponses.send(ctx, mapper, 200, statusJson(runner.status()));
+    }
+
+    void pause(Context ctx) {
+        guard.check(ctx);
+        runner.pause();
+        status(ctx);
+    }
+
+    void resume(Context ctx) {
+        guard.check(ctx);
+        runner.resume();
+        status(ctx);
+    }
+
+    void reset(Context ctx) {
+        guard.check(ctx);
+        if (ctx.contentLength() > MAX_BODY_BYTES) {
+            throw new ApiException(413, "body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        String body = ctx.body();
+        if (body.length() > MAX_BODY_BYTES) {
+            throw new ApiException(413, "body is larger than " + MAX_BODY_BYTES + " bytes");
+        }
+        ReptileConfig config = ConfigJson.merge(mapper, runner.status().config(), body);
+        runner.reset(config);
+        status(ctx);
+    }
+
+    private ObjectNode statusJson(TrainingStatus s) {
+        ObjectNode node = mapper.createObjectNode();
+        node.put("state", s.state().apiName());
+        node.put("metaIteration", s.metaIteration());
+        node.put("tasksDone", s.tasksDone());
+        node.put("tasksTotal", s.tasksTotal());
+        node.put("tasksPerSecond", Math.round(s.tasksPerSecond() * 10) / 10.0);
+        node.put("version", s.version());
+        if (s.problem() != null) {
+            node.put("problem", s.problem());
+        }
+        node.set("config", ConfigJson.write(mapper, s.config()));
+        ArrayNode history = node.putArray("history");
+        for (ValidationPoint point : s.history()) {
+            history.addObject().put("tasksDone", point.tasksDone()).put("mseAt8", point.mseAt8());
+        }
+        return node;
+    }
+}

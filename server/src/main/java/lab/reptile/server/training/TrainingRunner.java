@@ -1,0 +1,247 @@
+package lab.reptile.server.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import lab.reptile.model.MetaLearner;
+import lab.reptile.model.ReptileConfig;
+import lab.reptile.server.snapshot.Snapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs Reptile meta-training in a background thread and publishes immutable, versioned snapshots of the meta-weights
+ * (every {@link #PUBLISH_INTERVAL_NANOS} and at the end). Readers take the latest snapshot or status without locking
+ * and never block the trainer; control calls (pause, resume, reset) are picked up between meta-iterations.
+ */
+public final class TrainingRunner implements AutoCloseable {
+    static final long PUBLISH_INTERVAL_NANOS = 200_000_000L;
+    static final long VALIDATION_INTERVAL_NANOS = 2_000_000_000L;
+    private static final long LOG_INTERVAL_NANOS = 5_000_000_000L;
+    private static final long ACK_TIMEOUT_NANOS = 5_000_000_000L;
+    private static final int MAX_HISTORY = 2_000;
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingRunner.class);
+
+    private final Function<ReptileConfig, MetaLearner> learners;
+    private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+    private final AtomicReference<TrainingStatus> status = new AtomicReference<>();
+    private final Thread thread;
+    private final Object control = new Object();
+    // Guarded by control:
+    private boolean pauseRequested;
+    private ReptileConfig resetRequested;
+    private boolean closed;
+    private long requested;
+    private long acknowledged;
+    // Owned by the trainer thread (and by the constructor before the thread starts):
+    private MetaLearner learner;
+    private TrainingState state;
+    private String problem;
+    private final List<ValidationPoint> history = new ArrayList<>();
+    private long runningNanos;
+    private long version;
+
+    /** Builds the first learner now, so a snapshot exists before this returns; call {@link #start()} to train. */
+    public TrainingRunner(ReptileConfig config, Function<ReptileConfig, MetaLearner> learners) {
+        this.learners = learners;
+        this.thread = new Thread(this::run, "reptile-trainer");
+        thread.setDaemon(true);
+        begin(config);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** The latest published meta-weights; never null, never half-written. */
+    public Snapshot snapshot() {
+        return snapshot.get();
+    }
+
+    public TrainingStatus status() {
+        return status.get();
+    }
+
+    /** Pauses after the current meta-iteration; returns once the trainer has published the paused state. */
+    public void pause() {
+        request(() -> pauseRequested = true);
+    }
+
+    public void resume() {
+        request(() -> pauseRequested = false);
+    }
+
+    /** Starts over from fresh weights with {@code config} (a pause in force is lifted); returns once begun. */
+    public void reset(ReptileConfig config) {
+        request(() -> {
+            resetRequested = config;
+            pauseRequested = false;
+        });
+    }
+
+    @Override
+    public void close() {
+        synchronized (control) {
+            closed = true;
+            control.notifyAll();
+        }
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Applies a control change and waits (bounded) until the trainer thread has acted on it. */
+    private void request(Runnable change) {
+        synchronized (control) {
+            change.run();
+            long ticket = ++requested;
+            control.notifyAll();
+            long deadline = System.nanoTime() + ACK_TIMEOUT_NANOS;
+            while (acknowledged < ticket && !closed && thread.isAlive()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return;
+                }
+                try {
+                    control.wait(left / 1_000_000 + 1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void run() {
+        long lastPublish = System.nanoTime();
+        long lastValidation = lastPublish;
+        long lastLog = lastPublish;
+        while (awaitWork()) {
+            try {
+                long before = System.nanoTime();
+                learner.metaStep();
+                long now = System.nanoTime();
+                runningNanos += now - before;
+                boolean done = learner.finished();
+                if (done || now - lastValidation >= VALIDATION_INTERVAL_NANOS) {
+                    validate();
+                    lastValidation = System.nanoTime();
+                }
+                if (done || now - lastPublish >= PUBLISH_INTERVAL_NANOS) {
+                    publish(done ? TrainingState.FINISHED : TrainingState.RUNNING);
+                    lastPublish = now;
+                }
+                if (done || now - lastLog >= LOG_INTERVAL_NANOS) {
+                    logProgress();
+                    lastLog = now;
+                }
+            } catch (RuntimeException e) {
+                fail(e);
+            }
+        }
+    }
+
+    /**
+     * Between meta-iterations: applies a requested reset, pause or resume, acknowledges it, and blocks while there
+     * is nothing to train. Returns false once closed.
+     */
+    private boolean awaitWork() {
+        synchronized (control) {
+            while (!closed) {
+                if (resetRequested != null) {
+                    ReptileConfig config = resetRequested;
+                    resetRequested = null;
+                    try {
+                        begin(config);
+                    } catch (RuntimeException e) {
+                        fail(e);
+                    }
+                }
+                if (trainable()) {
+                    TrainingState wanted = pauseRequested ? TrainingState.PAUSED : TrainingState.RUNNING;
+                    if (state != wanted) {
+                        publish(wanted);
+                    }
+                }
+                acknowledged = requested;
+                control.notifyAll();
+                if (state == TrainingState.RUNNING) {
+                    return true;
+                }
+                waitForControl();
+            }
+            return false;
+        }
+    }
+
+    private void fail(RuntimeException e) {
+        LOG.error("training failed at meta-iteration {}", learner.metaIteration(), e);
+        problem = "trainer failed: " + e;
+        publishStatus(TrainingState.FAILED);
+    }
+
+    private boolean trainable() {
+        return state == TrainingState.RUNNING || state == TrainingState.PAUSED;
+    }
+
+    private void waitForControl() {
+        try {
+            control.wait();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed = true;
+        }
+    }
+
+    private void begin(ReptileConfig config) {
+        learner = learners.apply(config);
+        history.clear();
+        runningNanos = 0;
+        problem = null;
+        LOG.info("training {} tasks, meta-batch {}, seed {}", config.tasks(), config.metaBatchSize(), config.seed());
+        validate();
+        publish(TrainingState.RUNNING);
+    }
+
+    private void validate() {
+        var weights = learner.metaWeights();
+        if (weights.isFinite()) {
+            history.add(new ValidationPoint(learner.tasksDone(), Validation.mseAt8(weights)));
+            if (history.size() > MAX_HISTORY) {
+                history.remove(1); // keep the start of the curve, drop the oldest of the rest
+            }
+        }
+    }
+
+    /** Publishes the learner's weights as a new version, unless they are non-finite: then training stops. */
+    private void publish(TrainingState newState) {
+        var weights = learner.metaWeights();
+        if (!weights.isFinite()) {
+            problem = "meta-weights became non-finite at meta-iteration " + learner.metaIteration()
+                    + "; serving the last finite snapshot";
+            LOG.warn(problem);
+            publishStatus(TrainingState.DIVERGED);
+            return;
+        }
+        snapshot.set(Snapshot.of(++version, learner.metaIteration(), learner.tasksDone(), weights));
+        publishStatus(newState);
+    }
+
+    private void publishStatus(TrainingState newState) {
+        state = newState;
+        double seconds = runningNanos / 1e9;
+        double rate = seconds > 0 ? learner.tasksDone() / seconds : 0;
+        status.set(new TrainingStatus(state, learner.metaIteration(), learner.tasksDone(), learner.config().tasks(),
+                rate, learner.config(), List.copyOf(history), version, problem));
+    }
+
+    private void logProgress() {
+        TrainingStatus s = status.get();
+        String mse = history.isEmpty() ? "n/a" : String.format("%.4f", history.get(history.size() - 1).mseAt8());
+        LOG.info("{}: {}/{} tasks ({}%), {} tasks/s, validation MSE@8 {}", s.state().apiName(), s.tasksDone(),
+                s.tasksTotal(), s.tasksDone() * 100 / Math.max(1, s.tasksTotal()), Math.round(s.tasksPerSecond()), mse);
+    }
+}

@@ -1,0 +1,184 @@
+package lab.reptile.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpResponse;
+import lab.reptile.model.NetShape;
+import lab.reptile.model.ReptileTrainer;
+import lab.reptile.model.WeightsFile;
+import lab.reptile.model.WeightsJson;
+import lab.reptile.server.training.TrainingDefaults;
+import lab.reptile.server.training.TrainingRunner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ReptileServerTest {
+    private static final String TOKEN = "s3cret-token";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TrainingRunner runner;
+    private ReptileServer server;
+    private HttpTestClient http;
+
+    @BeforeEach
+    void start() {
+        runner = new TrainingRunner(TrainingDefaults.config().withTasks(1_000_000),
+                c -> new ReptileTrainer(c, NetShape.STANDARD));
+        server = new ReptileServer(new ServerOptions("127.0.0.1", 0, TOKEN), runner).start();
+        runner.start();
+        http = new HttpTestClient(server.port());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        runner.close();
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                "JSON content type: " + response.headers().map());
+        return JSON.readTree(response.body());
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String mentions) throws Exception {
+        assertEquals(status, response.statusCode(), response.body());
+        String error = json(response).path("error").asText();
+        assertTrue(error.contains(mentions), "error \"" + error + "\" should mention " + mentions);
+    }
+
+    @Test
+    void servesThePageTheCompiledClientAndChartJs() throws Exception {
+        HttpResponse<String> page = http.get("/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("<html"), page.body());
+        HttpResponse<String> js = http.get("/js/reptile.js");
+        assertEquals(200, js.statusCode());
+        assertTrue(js.body().length() > 1_000, "compiled client is there");
+        HttpResponse<String> chart = http.get("/webjars/chart.js/4.5.1/dist/chart.umd.js");
+        assertEquals(200, chart.statusCode());
+        assertTrue(chart.body().contains("Chart.js v4.5.1"));
+    }
+
+    @Test
+    void weightsAreServedInTheFormatWithTheirVersionAsETag() throws Exception {
+        HttpResponse<String> response = http.get("/api/weights");
+        assertEquals(200, response.statusCode());
+        WeightsFile file = WeightsJson.read(response.body());
+        assertEquals("\"" + file.version() + "\"", response.headers().firstValue("ETag").orElseThrow());
+        assertEquals(NetShape.STANDARD, file.shape());
+        assertTrue(file.toParams().isFinite());
+    }
+
+    @Test
+    void ifNoneMatchWithTheCurrentETagGives304AndAStaleOneGivesTheNewWeights() throws Exception {
+        runner.pause();
+        HttpResponse<String> first = http.get("/api/weights");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> same = http.get("/api/weights", "If-None-Match", etag);
+        assertEquals(304, same.statusCode());
+        assertEquals("", same.body());
+        assertEquals(etag, same.headers().firstValue("ETag").orElseThrow());
+
+        runner.resume();
+        Thread.sleep(600);
+        HttpResponse<String> newer = http.get("/api/weights", "If-None-Match", etag);
+        assertEquals(200, newer.statusCode());
+        assertTrue(WeightsJson.read(newer.body()).version() > WeightsJson.read(first.body()).version());
+    }
+
+    @Test
+    void trainingStatusReportsProgressConfigAndHistory() throws Exception {
+        Thread.sleep(300);
+        JsonNode status = json(http.get("/api/training"));
+        assertEquals("running", status.path("state").asText());
+        assertTrue(status.path("tasksDone").asLong() > 0);
+        assertEquals(1_000_000, status.path("tasksTotal").asLong());
+        assertTrue(status.path("tasksPerSecond").asDouble() > 0);
+        assertEquals(0.02, status.path("config").path("innerLr").asDouble());
+        assertTrue(status.path("history").get(0).path("mseAt8").asDouble() > 0);
+    }
+
+    @Test
+    void controlNeedsTheRightBearerToken() throws Exception {
+        assertError(http.post("/api/training/pause", ""), 401, "missing admin token");
+        assertError(http.post("/api/training/pause", "", "Authorization", "Bearer nope"), 401, "wrong admin token");
+        assertError(http.post("/api/training/pause", "", "Authorization", "Basic " + TOKEN), 401, "missing");
+        assertEquals("running", runner.status().state().apiName(), "a refused request changes nothing");
+    }
+
+    @Test
+    void pauseResumeAndResetChangeTrainingWithTheToken() throws Exception {
+        String[] auth = {"Authorization", "Bearer " + TOKEN};
+        JsonNode paused = json(http.post("/api/training/pause", "", auth));
+        assertEquals("paused", paused.path("state").asText());
+        JsonNode resumed = json(http.post("/api/training/resume", "", auth));
+        assertEquals("running", resumed.path("state").asText());
+        HttpResponse<String> reset = http.post("/api/training/reset",
+                "{\"seed\": 42, \"tasks\": 3000, \"innerLr\": 0.01}", auth);
+        assertEquals(200, reset.statusCode(), reset.body());
+        JsonNode config = json(reset).path("config");
+        assertEquals(42, config.path("seed").asLong());
+        assertEquals(3000, config.path("tasks").asInt());
+        assertEquals(0.01, config.path("innerLr").asDouble());
+        assertEquals(10, config.path("innerBatchSize").asInt(), "unnamed fields keep their values");
+        assertEquals(3000, runner.status().tasksTotal());
+    }
+
+    @Test
+    void badHyperparametersGet400NamingTheFieldAndChangeNothing() throws Exception {
+        String[] auth = {"Authorization", "Bearer " + TOKEN};
+        assertError(http.post("/api/training/reset", "{\"innerLr\": -1}", auth), 400, "innerLr");
+        assertError(http.post("/api/training/reset", "{\"innerLr\": \"fast\"}", auth), 400, "innerLr must be a number");
+        assertError(http.post("/api/training/reset", "{\"tasks\": 2.5}", auth), 400, "tasks must be a whole number");
+        assertError(http.post("/api/training/reset", "{\"metaBatchSize\": 1e12}", auth), 400, "metaBatchSize");
+        assertError(http.post("/api/training/reset", "{\"learningRate\": 0.1}", auth), 400,
+                "unknown field \"learningRate\"");
+        assertError(http.post("/api/training/reset", "{\"seed\": 1,", auth), 400, "not valid JSON");
+        assertError(http.post("/api/training/reset", "[1, 2]", auth), 400, "JSON object");
+        assertError(http.post("/api/training/reset", "{\"tasks\": 1000, \"metaBatchSize\": 3}", auth), 400,
+                "multiple of metaBatchSize");
+        assertEquals(1_000_000, runner.status().tasksTotal(), "training config unchanged");
+        assertEquals("running", runner.status().state().apiName());
+    }
+
+    @Test
+    void oversizedBodiesAreRefused() throws Exception {
+        String huge = "{\"seed\": 1" + " ".repeat(70_000) + "}";
+        HttpResponse<String> response = http.post("/api/training/reset", huge, "Authorization", "Bearer " + TOKEN);
+        assertEquals(413, response.statusCode(), response.body());
+        assertEquals(1_000_000, runner.status().tasksTotal());
+    }
+
+    @Test
+    void unknownPathsGet404AndWrongMethodsGet405AsJson() throws Exception {
+        assertError(http.get("/api/nothing"), 404, "/api/nothing");
+        assertError(http.get("/no-such-page"), 404, "/no-such-page");
+        assertError(http.method("DELETE", "/api/weights"), 405, "DELETE");
+        assertError(http.get("/api/training/pause"), 405, "GET");
+    }
+
+    @Test
+    void everyResponseCarriesSecurityHeaders() throws Exception {
+        for (String path : new String[] {"/", "/api/weights", "/api/nothing"}) {
+            HttpResponse<String> response = http.get(path);
+            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+            assertTrue(response.headers().firstValue("Content-Security-Policy").orElse("")
+                    .contains("script-src 'self'"), path);
+            assertTrue(response.headers().firstValue("Referrer-Policy").isPresent(), path);
+            assertTrue(response.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), path);
+        }
+    }
+
+    @Test
+    void withoutAConfiguredTokenControlIsDisabled() throws Exception {
+        try (ReptileServer open = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner).start()) {
+            HttpTestClient client = new HttpTestClient(open.port());
+            assertError(client.post("/api/training/pause", "", "Authorization", "Bearer " + TOKEN), 403, "disabled");
+        }
+    }
+}

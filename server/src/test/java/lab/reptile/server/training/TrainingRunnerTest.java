@@ -1,0 +1,171 @@
+package lab.reptile.server.training;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import lab.reptile.model.Evaluation;
+import lab.reptile.model.NetShape;
+import lab.reptile.model.ReptileConfig;
+import lab.reptile.model.ReptileTrainer;
+import lab.reptile.model.WeightsFile;
+import lab.reptile.model.WeightsJson;
+import lab.reptile.server.snapshot.Snapshot;
+import org.junit.jupiter.api.Test;
+
+class TrainingRunnerTest {
+    private static final NetShape SHAPE = NetShape.STANDARD;
+
+    static TrainingRunner plainRunner(ReptileConfig config) {
+        return new TrainingRunner(config, c -> new ReptileTrainer(c, SHAPE));
+    }
+
+    static void awaitState(TrainingRunner runner, TrainingState state) throws InterruptedException {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (runner.status().state() != state) {
+            assertTrue(System.nanoTime() < deadline, "timed out waiting for " + state + ", still "
+                    + runner.status().state());
+            Thread.sleep(10);
+        }
+    }
+
+    @Test
+    void stopsAfterTheConfiguredTasksAndServesExactlyTheWeightsOfADirectRun() throws Exception {
+        ReptileConfig config = TrainingDefaults.config().withTasks(600);
+        try (TrainingRunner runner = plainRunner(config)) {
+            runner.start();
+            awaitState(runner, TrainingState.FINISHED);
+            Snapshot last = runner.snapshot();
+            assertEquals(600, last.tasksDone());
+            assertEquals(600, runner.status().tasksDone());
+            ReptileTrainer direct = new ReptileTrainer(config, SHAPE);
+            for (int i = 0; i < config.metaIterations(); i++) {
+                direct.metaStep();
+            }
+            assertEquals(direct.metaWeights(), last.weights());
+        }
+    }
+
+    @Test
+    void snapshotsStayConsistentUnderConcurrentReadsWhileTraining() throws Exception {
+        try (TrainingRunner runner = plainRunner(TrainingDefaults.config().withTasks(1_000_000))) {
+            runner.start();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Set<Long> versionsSeen = ConcurrentHashMap.newKeySet();
+            long until = System.nanoTime() + 1_500_000_000L;
+            List<Thread> readers = new ArrayList<>();
+            for (int r = 0; r < 3; r++) {
+                Thread reader = new Thread(() -> {
+                    long lastVersion = 0;
+                    try {
+                        while (System.nanoTime() < until) {
+                            Snapshot s = runner.snapshot();
+                            assertTrue(s.version() >= lastVersion, "versions never go back");
+                            lastVersion = s.version();
+                            versionsSeen.add(s.version());
+                            WeightsFile file = WeightsJson.read(new String(s.json(), StandardCharsets.UTF_8));
+                            assertEquals(s.version(), file.version());
+                            assertEquals(s.weights(), file.toParams(), "JSON matches the weights it claims");
+                            Thread.sleep(2);
+                        }
+                    } catch (Throwable t) {
+                        failure.compareAndSet(null, t);
+                    }
+                });
+                reader.start();
+                readers.add(reader);
+            }
+            for (Thread reader : readers) {
+                reader.join();
+            }
+            if (failure.get() != null) {
+                throw new AssertionError(failure.get());
+            }
+            assertTrue(versionsSeen.size() >= 3, "readers saw training move on: " + versionsSeen);
+        }
+    }
+
+    @Test
+    void publishesNewVersionsSeveralTimesASecondWhileTraining() throws Exception {
+        try (TrainingRunner runner = plainRunner(TrainingDefaults.config().withTasks(1_000_000))) {
+            runner.start();
+            long first = runner.snapshot().version();
+            Thread.sleep(2_000);
+            long published = runner.snapshot().version() - first;
+            assertTrue(published >= 4, "published only " + published + " snapshots in 2 s");
+        }
+    }
+
+    @Test
+    void pauseHoldsTheWeightsResumeContinuesAndResetStartsOver() throws Exception {
+        try (TrainingRunner runner = plainRunner(TrainingDefaults.config().withTasks(1_000_000))) {
+            runner.start();
+            Thread.sleep(300);
+            runner.pause();
+            assertEquals(TrainingState.PAUSED, runner.status().state());
+            long held = runner.snapshot().tasksDone();
+            Thread.sleep(300);
+            assertEquals(held, runner.snapshot().tasksDone());
+            assertEquals(held, runner.status().tasksDone());
+
+            runner.resume();
+            assertEquals(TrainingState.RUNNING, runner.status().state());
+            Thread.sleep(300);
+            assertTrue(runner.snapshot().tasksDone() > held);
+
+            long versionBefore = runner.snapshot().version();
+            ReptileConfig other = TrainingDefaults.config().withSeed(99).withTasks(400);
+            runner.reset(other);
+            assertEquals(other, runner.status().config());
+            assertTrue(runner.snapshot().version() > versionBefore, "versions keep increasing across resets");
+            awaitState(runner, TrainingState.FINISHED);
+            assertEquals(400, runner.snapshot().tasksDone());
+        }
+    }
+
+    @Test
+    void historyRecordsValidationMseThatFallsAsTrainingProceeds() throws Exception {
+        try (TrainingRunner runner = plainRunner(TrainingDefaults.config().withTasks(8_000))) {
+            runner.start();
+            awaitState(runner, TrainingState.FINISHED);
+            List<ValidationPoint> history = runner.status().history();
+            assertTrue(history.size() >= 2);
+            assertEquals(0, history.get(0).tasksDone());
+            assertEquals(8_000, history.get(history.size() - 1).tasksDone());
+            assertTrue(history.get(history.size() - 1).mseAt8() < history.get(0).mseAt8() / 3,
+                    "validation MSE fell: " + history);
+        }
+    }
+
+    @Test
+    void servedWeightsAfterShortTrainingBeatARandomInit() throws Exception {
+        try (TrainingRunner runner = plainRunner(TrainingDefaults.config().withTasks(5_000))) {
+            runner.start();
+            awaitState(runner, TrainingState.FINISHED);
+            WeightsFile served = WeightsJson.read(new String(runner.snapshot().json(), StandardCharsets.UTF_8));
+            double trained = Evaluation.evaluate(served.toParams(), 5, 200, 0.02).meanAt(8);
+            double random = Evaluation.evaluate(Evaluation.randomInit(SHAPE, 5), 5, 200, 0.02).meanAt(8);
+            assertTrue(trained < random / 4, "trained " + trained + " vs random " + random);
+        }
+    }
+
+    @Test
+    void divergingHyperparametersNeverPublishNonFiniteWeights() throws Exception {
+        ReptileConfig wild = new ReptileConfig(1, 200_000, 1, 10.0, 10, 1, 50, 1.0, 0.0);
+        try (TrainingRunner runner = plainRunner(wild)) {
+            runner.start();
+            awaitState(runner, TrainingState.DIVERGED);
+            assertTrue(runner.snapshot().weights().isFinite());
+            assertTrue(runner.status().problem().contains("non-finite"), runner.status().problem());
+            double[] before = runner.snapshot().weights().toArray();
+            Thread.sleep(100);
+            assertArrayEquals(before, runner.snapshot().weights().toArray(), 0.0);
+        }
+    }
+}
