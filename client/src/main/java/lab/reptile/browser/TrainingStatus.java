@@ -11,9 +11,10 @@ import static lab.reptile.browser.TreeReader.string;
  *
  * @param tasksPerSecond  training speed, tasks (inner loops) per second
  * @param latestMseAt8    the last validation MSE after 8 steps in the history, or NaN if there is none yet
+ * @param problem         why training stopped early (the server's optional "problem" key), or null
  */
 public record TrainingStatus(String state, long metaIteration, long tasksDone, long tasksTotal,
-                             double tasksPerSecond, double latestMseAt8) {
+                             double tasksPerSecond, double latestMseAt8, String problem) {
 
     /** Reads the JSON body; a missing or mistyped key gets an IllegalArgumentException that names it. */
     public static TrainingStatus read(Tree root) {
@@ -23,7 +24,9 @@ public record TrainingStatus(String state, long metaIteration, long tasksDone, l
         long tasksDone = count(member(root, "tasksDone", where), "tasksDone");
         long tasksTotal = count(member(root, "tasksTotal", where), "tasksTotal");
         double tasksPerSecond = number(member(root, "tasksPerSecond", where), "tasksPerSecond");
-        return new TrainingStatus(state, metaIteration, tasksDone, tasksTotal, tasksPerSecond, latestMse(root));
+        Tree problem = root.get("problem");
+        return new TrainingStatus(state, metaIteration, tasksDone, tasksTotal, tasksPerSecond, latestMse(root),
+                problem == null ? null : string(problem, "problem"));
     }
 
     /** Share of the planned tasks done, in [0, 1]. */
@@ -35,7 +38,10 @@ public record TrainingStatus(String state, long metaIteration, long tasksDone, l
     public String summary() {
         String line = state + " · " + Numbers.grouped(tasksDone) + " / " + Numbers.grouped(tasksTotal) + " tasks · "
                 + Numbers.grouped(Math.round(tasksPerSecond)) + " tasks/s";
-        return Double.isNaN(latestMseAt8) ? line : line + " · validation MSE@8 " + Numbers.short3(latestMseAt8);
+        if (!Double.isNaN(latestMseAt8)) {
+            line += " · validation MSE@8 " + Numbers.short3(latestMseAt8);
+        }
+        return problem == null ? line : line + " · " + problem;
     }
 
     private static double latestMse(Tree root) {

@@ -14,7 +14,7 @@ class TrainingStatusTest {
     @Test
     void readsTheFieldsAndTheLatestValidationMse() {
         TrainingStatus status = TrainingStatus.read(MapTree.parse(RUNNING));
-        assertEquals(new TrainingStatus("running", 12000, 12000, 30000, 1850.4, 0.0971), status);
+        assertEquals(new TrainingStatus("running", 12000, 12000, 30000, 1850.4, 0.0971, null), status);
         assertEquals(0.4, status.fraction(), 1e-12);
     }
 
@@ -34,9 +34,18 @@ class TrainingStatusTest {
     }
 
     @Test
+    void showsWhyTrainingStoppedEarly() {
+        TrainingStatus status = TrainingStatus.read(MapTree.parse(RUNNING
+                .replace("\"running\"", "\"diverged\",\"problem\":\"meta-weights became NaN\"")));
+        assertEquals("meta-weights became NaN", status.problem());
+        assertTrue(status.summary().startsWith("diverged · "));
+        assertTrue(status.summary().endsWith(" · meta-weights became NaN"));
+    }
+
+    @Test
     void fractionStaysInZeroToOne() {
-        assertEquals(0, new TrainingStatus("paused", 0, 0, 0, 0, Double.NaN).fraction());
-        assertEquals(1, new TrainingStatus("finished", 9, 12, 10, 0, Double.NaN).fraction());
+        assertEquals(0, new TrainingStatus("paused", 0, 0, 0, 0, Double.NaN, null).fraction());
+        assertEquals(1, new TrainingStatus("finished", 9, 12, 10, 0, Double.NaN, null).fraction());
     }
 
     @Test
