@@ -69,10 +69,6 @@ public final class Adaptation {
         return weights;
     }
 
-    public boolean hasTrace() {
-        return trace != null;
-    }
-
     /** Number of steps of the current adaptation (0 without one). */
     public int steps() {
         return trace == null ? 0 : trace.steps();

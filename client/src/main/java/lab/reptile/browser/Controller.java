@@ -125,6 +125,7 @@ final class Controller {
             @Override
             public void failed(String message) {
                 trainingError = message;
+                page.showTrainingStale();
                 showErrors();
             }
         });

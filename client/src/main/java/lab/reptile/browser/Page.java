@@ -24,6 +24,7 @@ final class Page {
     private final HTMLElement pointCount = find("point-count");
     private final HTMLElement progressBar = find("progress-bar");
     private final HTMLElement training = find("training");
+    private static final String STALE = "last known: ";
 
     static HTMLElement find(String testId) {
         HTMLElement element = HTMLDocument.current().querySelector("[data-testid=\"" + testId + "\"]");
@@ -83,6 +84,14 @@ final class Page {
             return;
         }
         mse.setTextContent(Numbers.short3(mseByStep[shown]) + " (step 0: " + Numbers.short3(mseByStep[0]) + ")");
+    }
+
+    /** Marks the progress line as out of date while the server cannot be asked. */
+    void showTrainingStale() {
+        String text = training.getTextContent();
+        if (!text.startsWith(STALE)) {
+            training.setTextContent(STALE + text);
+        }
     }
 
     void showTraining(TrainingStatus status) {

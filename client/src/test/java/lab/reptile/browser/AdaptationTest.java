@@ -79,7 +79,6 @@ class AdaptationTest {
     void newWeightsDropTheOldAdaptation() {
         adaptation.run(points, new AdaptSettings(8, 0.02));
         adaptation.setWeights(WeightsFile.of(Params.initial(NetShape.STANDARD, new Random(6)), 2, 200));
-        assertFalse(adaptation.hasTrace());
         assertEquals(0, adaptation.steps());
         assertEquals(0, adaptation.shownCurve().length);
         assertEquals(0, adaptation.mseByStep().length);
