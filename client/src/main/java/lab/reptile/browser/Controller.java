@@ -65,20 +65,19 @@ final class Controller {
     /** Re-runs the inner loop from the meta-weights on the current points and animates it. */
     void adapt() {
         stopAnimation();
+        if (points.isEmpty() || !adaptation.hasWeights()) {
+            adaptation.reset();
+            drawAdaptation("idle");
+            if (!points.isEmpty()) {
+                page.showStatus("No meta-weights yet: fetch them from the server first.");
+            }
+            return;
+        }
         AdaptSettings settings;
         try {
             settings = AdaptSettings.parse(page.steps.getValue(), page.lr.getValue());
         } catch (IllegalArgumentException e) {
             page.showStatus(e.getMessage());
-            return;
-        }
-        page.showAdaptLabel(Integer.toString(settings.steps()));
-        if (points.isEmpty() || !adaptation.hasWeights()) {
-            adaptation.reset();
-            if (!points.isEmpty()) {
-                page.showStatus("No meta-weights yet: fetch them from the server first.");
-            }
-            drawAdaptation("idle");
             return;
         }
         adaptation.run(points, settings);
