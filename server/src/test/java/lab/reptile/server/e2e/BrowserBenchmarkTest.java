@@ -38,8 +38,8 @@ class BrowserBenchmarkTest {
             browser.open("http://127.0.0.1:" + server.port() + "/");
             for (int run = 1; run <= 3; run++) {
                 Number median = (Number) browser.js("return reptileBench(arguments[0])", ITERATIONS);
-                System.out.println("[bench] browser inner loop, 32 steps on 10 points: median " + median
-                        + " ms over " + ITERATIONS + " runs (run " + run + " of 3; target <= 2 ms)");
+                System.out.println("[bench] browser inner loop, 32 steps on 10 points: median "
+                        + Math.round(median.doubleValue() * 100) / 100.0 + " ms over " + ITERATIONS + " runs (run " + run + " of 3; target <= 2 ms)");
             }
         } finally {
             runner.close();
