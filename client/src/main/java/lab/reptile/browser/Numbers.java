@@ -1,0 +1,57 @@
+package lab.reptile.browser;
+
+/** Small number formatting for labels, written out by hand because String.format would add ~150 KB to the JS. */
+public final class Numbers {
+    private static final long[] POWERS = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+
+    private Numbers() {
+    }
+
+    /** {@code value} rounded half-up to {@code digits} (0..6) decimals, e.g. fixed(0.0456, 3) = "0.046". */
+    public static String fixed(double value, int digits) {
+        if (digits < 0 || digits >= POWERS.length) {
+            throw new IllegalArgumentException("digits must be in 0.." + (POWERS.length - 1) + ", got " + digits);
+        }
+        if (Double.isNaN(value) || Double.isInfinite(value) || Math.abs(value) >= 1e12) {
+            return Double.toString(value);
+        }
+        long scaled = Math.round(Math.abs(value) * POWERS[digits]);
+        String sign = value < 0 && scaled != 0 ? "-" : "";
+        String whole = Long.toString(scaled / POWERS[digits]);
+        if (digits == 0) {
+            return sign + whole;
+        }
+        String fraction = Long.toString(scaled % POWERS[digits] + POWERS[digits]).substring(1);
+        return sign + whole + "." + fraction;
+    }
+
+    /** About three significant digits for values like an MSE, e.g. 2.31, 0.0457, 0.000123. */
+    public static String short3(double value) {
+        double magnitude = Math.abs(value);
+        if (magnitude >= 100 || magnitude == 0) {
+            return fixed(value, 0);
+        }
+        if (magnitude >= 10) {
+            return fixed(value, 1);
+        }
+        int digits = 2;
+        while (magnitude < 1 && digits < POWERS.length - 1) {
+            magnitude *= 10;
+            digits++;
+        }
+        return fixed(value, digits);
+    }
+
+    /** A whole number with thousands separators, e.g. 30000 gives "30,000". */
+    public static String grouped(long value) {
+        String digits = Long.toString(Math.abs(value));
+        StringBuilder out = new StringBuilder(value < 0 ? "-" : "");
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) {
+                out.append(',');
+            }
+            out.append(digits.charAt(i));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,107 @@
+package lab.reptile.browser;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+
+import lab.reptile.model.InnerLoop;
+import lab.reptile.model.NetShape;
+import lab.reptile.model.Params;
+import lab.reptile.model.SineTask;
+import lab.reptile.model.WeightsFile;
+import org.junit.jupiter.api.Test;
+
+class AdaptationTest {
+    private final Params meta = Params.initial(NetShape.STANDARD, new Random(5));
+    private final Adaptation adaptation = new Adaptation();
+    private final PointSet points = new PointSet();
+
+    AdaptationTest() {
+        adaptation.setWeights(WeightsFile.of(meta, 1, 100));
+        points.add(-2, 1);
+        points.add(0.5, -0.5);
+        points.add(3, 2);
+    }
+
+    @Test
+    void runsTheModelsInnerLoopFromTheMetaWeights() {
+        adaptation.run(points, new AdaptSettings(8, 0.02));
+        InnerLoop.Trace expected = new InnerLoop(NetShape.STANDARD)
+                .trace(meta, points.toPoints(), 8, 0.02, adaptation.grid());
+        assertArrayEquals(expected.pointMse(), adaptation.mseByStep());
+        adaptation.show(8);
+        assertArrayEquals(expected.predictions()[8], adaptation.shownCurve());
+    }
+
+    @Test
+    void stepZeroIsTheMetaCurve() {
+        adaptation.run(points, new AdaptSettings(4, 0.02));
+        assertEquals(0, adaptation.shownStep());
+        assertArrayEquals(adaptation.metaCurve(), adaptation.shownCurve(), 1e-15);
+        assertEquals(Adaptation.GRID_SIZE, adaptation.metaCurve().length);
+    }
+
+    @Test
+    void advanceWalksToTheLastStepAndStops() {
+        adaptation.run(points, new AdaptSettings(3, 0.02));
+        assertTrue(adaptation.advance());
+        assertTrue(adaptation.advance());
+        assertFalse(adaptation.finished());
+        assertTrue(adaptation.advance());
+        assertTrue(adaptation.finished());
+        assertFalse(adaptation.advance());
+        assertEquals(3, adaptation.shownStep());
+    }
+
+    @Test
+    void showClampsToTheAdaptationsSteps() {
+        adaptation.run(points, new AdaptSettings(5, 0.02));
+        adaptation.show(99);
+        assertEquals(5, adaptation.shownStep());
+        adaptation.show(-1);
+        assertEquals(0, adaptation.shownStep());
+    }
+
+    @Test
+    void fittingPointsOnASineLowersTheirMse() {
+        RandomSine.drawInto(points, new Random(11));
+        adaptation.run(points, new AdaptSettings(32, 0.02));
+        double[] mse = adaptation.mseByStep();
+        assertEquals(33, mse.length);
+        assertTrue(mse[32] < mse[0], "MSE " + mse[0] + " -> " + mse[32]);
+    }
+
+    @Test
+    void newWeightsDropTheOldAdaptation() {
+        adaptation.run(points, new AdaptSettings(8, 0.02));
+        adaptation.setWeights(WeightsFile.of(Params.initial(NetShape.STANDARD, new Random(6)), 2, 200));
+        assertEquals(0, adaptation.steps());
+        assertEquals(0, adaptation.shownCurve().length);
+        assertEquals(0, adaptation.mseByStep().length);
+        assertEquals(2, adaptation.weights().version());
+    }
+
+    @Test
+    void runningWithoutWeightsFailsClearly() {
+        Adaptation empty = new Adaptation();
+        assertFalse(empty.hasWeights());
+        assertEquals(0, empty.metaCurve().length);
+        assertThrows(IllegalStateException.class, () -> empty.run(points, new AdaptSettings(8, 0.02)));
+    }
+
+    @Test
+    void randomSinePointsLieOnTheDrawnCurve() {
+        SineTask task = RandomSine.drawInto(points, new Random(2));
+        assertEquals(RandomSine.POINTS, points.size());
+        for (int i = 0; i < points.size(); i++) {
+            assertEquals(task.y(points.x(i)), points.y(i), 1e-12);
+            assertTrue(points.x(i) >= -5 && points.x(i) <= 5);
+        }
+        double[] curve = RandomSine.curve(task, adaptation.grid());
+        assertEquals(task.y(adaptation.grid()[100]), curve[100]);
+    }
+}

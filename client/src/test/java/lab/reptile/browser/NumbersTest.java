@@ -1,0 +1,46 @@
+package lab.reptile.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class NumbersTest {
+    @Test
+    void fixedRoundsToTheGivenDecimals() {
+        assertEquals("0.046", Numbers.fixed(0.0456, 3));
+        assertEquals("2.00", Numbers.fixed(1.999, 2));
+        assertEquals("-1.3", Numbers.fixed(-1.25, 1));
+        assertEquals("3", Numbers.fixed(2.5, 0));
+        assertEquals("0.05", Numbers.fixed(0.05, 2));
+    }
+
+    @Test
+    void fixedNeverPrintsMinusZero() {
+        assertEquals("0.00", Numbers.fixed(-0.001, 2));
+    }
+
+    @Test
+    void fixedFallsBackForNonFiniteValues() {
+        assertEquals("NaN", Numbers.fixed(Double.NaN, 2));
+        assertEquals("Infinity", Numbers.fixed(Double.POSITIVE_INFINITY, 2));
+    }
+
+    @Test
+    void short3KeepsAboutThreeSignificantDigits() {
+        assertEquals("2.31", Numbers.short3(2.3079));
+        assertEquals("0.0457", Numbers.short3(0.04567));
+        assertEquals("0.000123", Numbers.short3(0.0001234));
+        assertEquals("12.3", Numbers.short3(12.34));
+        assertEquals("457", Numbers.short3(456.7));
+        assertEquals("0", Numbers.short3(0));
+    }
+
+    @Test
+    void groupedInsertsThousandsSeparators() {
+        assertEquals("0", Numbers.grouped(0));
+        assertEquals("999", Numbers.grouped(999));
+        assertEquals("30,000", Numbers.grouped(30000));
+        assertEquals("1,234,567", Numbers.grouped(1234567));
+        assertEquals("-1,000", Numbers.grouped(-1000));
+    }
+}
