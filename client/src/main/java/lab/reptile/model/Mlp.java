@@ -94,10 +94,18 @@ public final class Mlp {
                     for (int i = 0; i < in; i++) {
                         s += params[wRow + i] * a[aRow + i];
                     }
-                    z[b * out + o] = hidden ? Math.tanh(s) : s;
+                    z[b * out + o] = hidden ? tanh(s) : s;
                 }
             }
         }
+    }
+
+    /**
+     * tanh that stays finite for any finite input: TeaVM computes Math.tanh from exp, which overflows to NaN past
+     * |s| ≈ 710. Beyond |s| = 20 the double result is exactly ±1 anyway, so the JVM's values are unchanged.
+     */
+    private static double tanh(double s) {
+        return s > 20 ? 1.0 : s < -20 ? -1.0 : Math.tanh(s);
     }
 
     /** Accumulates layer l's W and b gradient from {@code delta}, then moves delta back through W and tanh'. */
