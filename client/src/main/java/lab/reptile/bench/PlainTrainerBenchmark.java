@@ -59,7 +59,8 @@ public final class PlainTrainerBenchmark {
         for (int r = 0; r < meta.rows().size(); r++) {
             Evaluation.Row m = meta.rows().get(r);
             Evaluation.Row b = random.rows().get(r);
-            System.out.printf("%4d  %8.4f ± %-9.4f  %8.4f ± %-9.4f%n", m.steps(), m.mean(), m.ci95(), b.mean(), b.ci95());
+            System.out.printf("%4d  %8.4f ± %-9.4f  %8.4f ± %-9.4f%n",
+                    m.steps(), m.mean(), m.ci95(), b.mean(), b.ci95());
         }
     }
 }

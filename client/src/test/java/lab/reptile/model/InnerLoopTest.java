@@ -17,7 +17,8 @@ class InnerLoopTest {
     private final Params start = Params.initial(shape, new Random(11));
     private final double[] grid = SineFamily.linspace(25);
     /** Five clicked points on a gentle line: an easy fit. */
-    private final Points line = new Points(new double[] {-4, -2, 0, 1.5, 3.5}, new double[] {-1.4, -0.8, -0.2, 0.25, 0.85});
+    private final Points line = new Points(
+            new double[] {-4, -2, 0, 1.5, 3.5}, new double[] {-1.4, -0.8, -0.2, 0.25, 0.85});
 
     @Test
     void traceStepZeroPredictsWithTheStartWeights() {

@@ -94,7 +94,8 @@ class ReptileTrainerTest {
         assertEquals(Params.initial(SHAPE, new Random(config.seed())), new ReptileTrainer(config, SHAPE).metaWeights());
     }
 
-    private static ReptileConfig config(int tasks, int metaBatch, int innerBatch, int epochs, double start, double end) {
+    private static ReptileConfig config(int tasks, int metaBatch, int innerBatch, int epochs, double start,
+                                        double end) {
         return new ReptileConfig(2024, tasks, metaBatch, 0.02, innerBatch, epochs, 50, start, end);
     }
 
@@ -106,7 +107,8 @@ class ReptileTrainerTest {
         for (int epoch = 0; epoch < config.innerEpochs(); epoch++) {
             for (int from = 0; from < m; from += config.innerBatchSize()) {
                 int to = Math.min(m, from + config.innerBatchSize());
-                Points batch = new Points(Arrays.copyOfRange(task.xs(), from, to), Arrays.copyOfRange(task.ys(), from, to));
+                Points batch = new Points(
+                        Arrays.copyOfRange(task.xs(), from, to), Arrays.copyOfRange(task.ys(), from, to));
                 phi = loop.adapt(phi, batch, 1, config.innerLr());
             }
         }

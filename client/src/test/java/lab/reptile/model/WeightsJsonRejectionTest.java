@@ -36,7 +36,8 @@ class WeightsJsonRejectionTest {
     @Test
     void sizesBeyondTheIntRangeAreRejectedRatherThanWrapped() {
         // 2^32 + 3 would wrap to 3 in an int cast and pass as the golden file's own sizes.
-        assertRejected(GoldenWeights.with("[1,3,2,1]", "[1,4294967299,2,1]"), "sizes[1] is out of range for a layer width, got 4294967299");
+        assertRejected(GoldenWeights.with("[1,3,2,1]", "[1,4294967299,2,1]"),
+                "sizes[1] is out of range for a layer width, got 4294967299");
     }
 
     @Test
@@ -84,7 +85,8 @@ class WeightsJsonRejectionTest {
     @Test
     void missingLayersKeyIsRejected() {
         String text = GoldenWeights.text();
-        String withoutLayers = text.substring(0, text.indexOf(",\"layers\"")) + text.substring(text.indexOf(",\"version\""));
+        String withoutLayers = text.substring(0, text.indexOf(",\"layers\""))
+                + text.substring(text.indexOf(",\"version\""));
         assertRejected(withoutLayers, "missing key \"layers\"");
     }
 
@@ -94,7 +96,8 @@ class WeightsJsonRejectionTest {
         "[1,3,2,1]; [1,3,\"2\",1]; sizes[2] must be a whole number, got a string \"2\"",
         "[1,3,2,1]; [1,3.5,2,1]; sizes[1] must be a whole number, got 3.5",
         "\"reptile-mlp-v1\"; 1; format must be a string, got 1.0",
-        "{\"weights\":[[0.3333333333333333,-2.0]],\"bias\":[-7.5E-4]}; [0.5]; layers[2] must be a JSON object, got an array",
+        "{\"weights\":[[0.3333333333333333,-2.0]],\"bias\":[-7.5E-4]}; [0.5]; "
+            + "layers[2] must be a JSON object, got an array",
         "[-1.25]; -1.25; layers[0].weights[1] must be an array, got -1.25",
         "0.1]; \"0.1\"]; layers[1].weights[0][2] must be a number, got a string \"0.1\"",
         "[0.0,; [null,; layers[0].bias[0] must be a number, got null",
@@ -135,7 +138,8 @@ class WeightsJsonRejectionTest {
     private static void assertRejected(String text, String... fragments) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WeightsJson.read(text));
         for (String fragment : fragments) {
-            assertTrue(e.getMessage().contains(fragment), "message \"" + e.getMessage() + "\" lacks \"" + fragment + "\"");
+            assertTrue(e.getMessage().contains(fragment),
+                    "message \"" + e.getMessage() + "\" lacks \"" + fragment + "\"");
         }
     }
 }
