@@ -1,6 +1,7 @@
 package lab.reptile.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -86,6 +87,20 @@ class ReptileTrainerTest {
         ReptileTrainer trainer = new ReptileTrainer(config, SHAPE);
         trainer.metaStep();
         assertTrue(adapted.maxAbsDiff(trainer.metaWeights()) <= ROUNDING);
+    }
+
+    @Test
+    void metaStepAfterTheLastMetaIterationIsRefusedRatherThanStepping() {
+        // Past the end the linear schedule would give a negative outer step and push θ away from the tasks.
+        ReptileConfig config = config(2, 1, 10, 1, 0.5, 0.0);
+        ReptileTrainer trainer = new ReptileTrainer(config, SHAPE);
+        trainer.metaStep();
+        trainer.metaStep();
+        Params done = trainer.metaWeights();
+        IllegalStateException e = assertThrows(IllegalStateException.class, trainer::metaStep);
+        assertEquals("all 2 meta-iterations of this run are done", e.getMessage());
+        assertEquals(done, trainer.metaWeights());
+        assertEquals(2, trainer.metaIteration());
     }
 
     @Test
