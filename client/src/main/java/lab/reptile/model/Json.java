@@ -164,6 +164,9 @@ public final class Json {
         }
         String token = text.substring(start, pos);
         if (!token.matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?")) {
+            if (pos == text.length()) {
+                throw truncated(); // "1.", "-" or "2E-" at the very end: the number was cut off
+            }
             pos = start;
             throw error("malformed number \"" + token + "\"");
         }

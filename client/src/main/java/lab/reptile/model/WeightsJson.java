@@ -50,7 +50,11 @@ public final class WeightsJson {
         List<?> sizeList = list(require(top, "sizes", ""), "sizes");
         int[] sizes = new int[sizeList.size()];
         for (int i = 0; i < sizes.length; i++) {
-            sizes[i] = (int) wholeNumber(sizeList.get(i), "sizes[" + i + "]");
+            long size = wholeNumber(sizeList.get(i), "sizes[" + i + "]");
+            if (size != (int) size) {
+                throw new IllegalArgumentException("sizes[" + i + "] is out of range for a layer width, got " + size);
+            }
+            sizes[i] = (int) size;
         }
         List<?> layers = list(require(top, "layers", ""), "layers");
         double[][][] weights = new double[layers.size()][][];
@@ -122,7 +126,7 @@ public final class WeightsJson {
     private static long wholeNumber(Object value, String where) {
         if (!(value instanceof Double) || (Double) value != Math.rint((Double) value)
                 || Math.abs((Double) value) > 1e15) {
-            throw new IllegalArgumentException(where + " must be a whole number, got " + value);
+            throw new IllegalArgumentException(where + " must be a whole number, got " + kind(value));
         }
         return (long) (double) (Double) value;
     }

@@ -1,0 +1,66 @@
+package lab.reptile.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The sine family and the meta-training data drawn from it. */
+class TaskStreamTest {
+    @Test
+    void linspaceIncludesBothEndsEvenlySpaced() {
+        double[] xs = SineFamily.linspace(50);
+        assertEquals(-5.0, xs[0], 0.0);
+        assertEquals(5.0, xs[49], 0.0);
+        for (int i = 1; i < xs.length; i++) {
+            assertEquals(10.0 / 49, xs[i] - xs[i - 1], 1e-14);
+        }
+    }
+
+    @Test
+    void amplitudesAndPhasesCoverTheirRanges() {
+        Random rng = new Random(1);
+        SineFamily family = new SineFamily();
+        double minA = Double.MAX_VALUE;
+        double maxA = 0;
+        double minPhase = Double.MAX_VALUE;
+        double maxPhase = 0;
+        for (int i = 0; i < 2000; i++) {
+            SineTask task = family.sample(rng);
+            minA = Math.min(minA, task.amplitude());
+            maxA = Math.max(maxA, task.amplitude());
+            minPhase = Math.min(minPhase, task.phase());
+            maxPhase = Math.max(maxPhase, task.phase());
+        }
+        assertTrue(minA >= 0.1 && minA < 0.15 && maxA <= 5.0 && maxA > 4.95, minA + ".." + maxA);
+        assertTrue(minPhase >= 0 && minPhase < 0.05 && maxPhase < 2 * Math.PI && maxPhase > 2 * Math.PI - 0.05);
+    }
+
+    @Test
+    void eachTaskIsTheShuffledGridWithTheSineOfTheTaskDrawnFirst() {
+        Random check = new Random(9);
+        TaskStream stream = new TaskStream(new SineFamily(), new Random(9), 50);
+        Points points = stream.next();
+        SineTask task = new SineFamily().sample(check);
+        double[] sorted = points.xs().clone();
+        Arrays.sort(sorted);
+        assertArrayEquals(SineFamily.linspace(50), sorted, 0.0, "a permutation of the grid");
+        assertFalse(Arrays.equals(SineFamily.linspace(50), points.xs()), "shuffled");
+        for (int i = 0; i < points.size(); i++) {
+            assertEquals(task.amplitude() * Math.sin(points.xs()[i] + task.phase()), points.ys()[i], 0.0);
+        }
+    }
+
+    @Test
+    void successiveTasksDifferInCurveAndOrder() {
+        TaskStream stream = new TaskStream(new SineFamily(), new Random(3), 50);
+        Points first = stream.next();
+        Points second = stream.next();
+        assertFalse(Arrays.equals(first.xs(), second.xs()));
+        assertFalse(Arrays.equals(first.ys(), second.ys()));
+    }
+}
