@@ -16,7 +16,7 @@ record CommandLine(String host, int port, Long seed, Integer tasks, String admin
               --port N          TCP port to listen on (default 8080; 0 picks a free one)
               --host H          interface to bind (default 127.0.0.1; 0.0.0.0 for every interface)
               --seed S          random seed of the training run (default 1)
-              --tasks N         tasks to meta-train on before stopping (default 100000)
+              --tasks N         tasks to meta-train on before stopping (default 60000)
               --admin-token T   bearer token that enables POST /api/training/{pause,resume,reset}
                                 (default: the REPTILE_ADMIN_TOKEN environment variable; none disables them)
               --help            print this help and exit
