@@ -88,7 +88,21 @@ public final class Mlp {
             boolean hidden = l < layers - 1;
             for (int b = 0; b < n; b++) {
                 int aRow = b * in;
-                for (int o = 0; o < out; o++) {
+                int o = 0;
+                for (; o + 1 < out; o += 2) { // two outputs per pass: each a[i] read once, two independent sums
+                    double s0 = params[bias + o];
+                    double s1 = params[bias + o + 1];
+                    int w0 = w + o * in;
+                    int w1 = w0 + in;
+                    for (int i = 0; i < in; i++) {
+                        double x = a[aRow + i];
+                        s0 += params[w0 + i] * x;
+                        s1 += params[w1 + i] * x;
+                    }
+                    z[b * out + o] = hidden ? tanh(s0) : s0;
+                    z[b * out + o + 1] = hidden ? tanh(s1) : s1;
+                }
+                for (; o < out; o++) {
                     double s = params[bias + o];
                     int wRow = w + o * in;
                     for (int i = 0; i < in; i++) {
@@ -121,7 +135,22 @@ public final class Mlp {
             for (int i = 0; i < in; i++) {
                 grad[wRow + i] = 0;
             }
-            for (int b = 0; b < n; b++) {
+            int b = 0;
+            for (; b + 1 < n; b += 2) { // two points per pass over the row; each sum keeps its order over b
+                double d0 = delta[b * out + o];
+                double d1 = delta[(b + 1) * out + o];
+                gb += d0;
+                gb += d1;
+                int a0 = b * in;
+                int a1 = a0 + in;
+                for (int i = 0; i < in; i++) {
+                    double g = grad[wRow + i];
+                    g += d0 * a[a0 + i];
+                    g += d1 * a[a1 + i];
+                    grad[wRow + i] = g;
+                }
+            }
+            for (; b < n; b++) {
                 double d = delta[b * out + o];
                 gb += d;
                 int aRow = b * in;
@@ -139,7 +168,20 @@ public final class Mlp {
             for (int i = 0; i < in; i++) {
                 deltaPrev[aRow + i] = 0;
             }
-            for (int o = 0; o < out; o++) {
+            int o = 0;
+            for (; o + 1 < out; o += 2) { // two rows of W per pass; each sum keeps its order over o
+                double d0 = delta[b * out + o];
+                double d1 = delta[b * out + o + 1];
+                int w0 = w + o * in;
+                int w1 = w0 + in;
+                for (int i = 0; i < in; i++) {
+                    double v = deltaPrev[aRow + i];
+                    v += params[w0 + i] * d0;
+                    v += params[w1 + i] * d1;
+                    deltaPrev[aRow + i] = v;
+                }
+            }
+            for (; o < out; o++) {
                 double d = delta[b * out + o];
                 int wRow = w + o * in;
                 for (int i = 0; i < in; i++) {
