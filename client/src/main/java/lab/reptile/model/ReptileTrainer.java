@@ -19,6 +19,7 @@ public final class ReptileTrainer implements MetaLearner {
         this.config = config;
         this.tasks = start.tasks();
         this.theta = start.initialWeights();
+        this.metaIteration = start.metaIteration();
         this.mlp = new Mlp(theta.shape());
     }
 
@@ -58,6 +59,11 @@ public final class ReptileTrainer implements MetaLearner {
     @Override
     public Params metaWeights() {
         return theta;
+    }
+
+    @Override
+    public SeededStart resumePoint() {
+        return new SeededStart(theta, tasks.copy(), metaIteration);
     }
 
     @Override

@@ -1,5 +1,11 @@
 package lab.reptile.model;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.util.Random;
 
 /**
@@ -18,6 +24,37 @@ public final class TaskStream {
         this.family = family;
         this.rng = rng;
         this.grid = SineFamily.linspace(pointsPerTask);
+    }
+
+    /** A stream that continues exactly where this one stands (an independent copy of the random state). */
+    public TaskStream copy() {
+        return new TaskStream(family, randomFrom(randomState()), grid.length);
+    }
+
+    /** The random generator's state, to store in a checkpoint. */
+    public byte[] randomState() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(rng);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot serialise java.util.Random", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The stream of {@code family} whose generator is in {@code randomState} (from {@link #randomState()}). */
+    public static TaskStream restore(TaskFamily family, byte[] randomState, int pointsPerTask) {
+        return new TaskStream(family, randomFrom(randomState), pointsPerTask);
+    }
+
+    private static Random randomFrom(byte[] state) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(state))) {
+            // Only a Random may come out of these bytes, whatever a damaged or crafted checkpoint holds.
+            in.setObjectInputFilter(ObjectInputFilter.Config.createFilter("java.util.Random;!*"));
+            return (Random) in.readObject();
+        } catch (IOException | ClassNotFoundException | ClassCastException e) {
+            throw new IllegalArgumentException("random generator state is corrupt: " + e.getMessage(), e);
+        }
     }
 
     /** One task's points in training order: the task is drawn first, then the Fisher–Yates shuffle. */
