@@ -6,7 +6,8 @@ import java.util.Map;
  * The server's command-line options, parsed strictly: an unknown flag, a missing value or a bad number is an error
  * that names it.
  */
-record CommandLine(String host, int port, Long seed, Integer tasks, String adminToken, boolean help) {
+record CommandLine(String host, int port, Long seed, Integer tasks, String adminToken, String dataDir, boolean fresh,
+                   int checkpointSeconds, boolean help) {
     static final String USAGE = """
             Usage: java -jar server/target/reptile-server.jar [options]
                    java -jar server/target/reptile-server.jar evaluate --help
@@ -19,6 +20,9 @@ record CommandLine(String host, int port, Long seed, Integer tasks, String admin
               --tasks N         tasks to meta-train on before stopping (default 60000)
               --admin-token T   bearer token that enables POST /api/training/{pause,resume,reset}
                                 (default: the REPTILE_ADMIN_TOKEN environment variable; none disables them)
+              --data-dir D      where checkpoints are kept (default ./data); a restart resumes from them
+              --fresh           ignore existing checkpoints and start training over
+              --checkpoint-every S   seconds between checkpoints while training (default 10)
               --help            print this help and exit
             """;
 
@@ -28,10 +32,17 @@ record CommandLine(String host, int port, Long seed, Integer tasks, String admin
         Long seed = null;
         Integer tasks = null;
         String token = env.get("REPTILE_ADMIN_TOKEN");
+        String dataDir = "data";
+        boolean fresh = false;
+        int checkpointSeconds = 10;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
             if (flag.equals("--help") || flag.equals("-h")) {
-                return new CommandLine(host, port, seed, tasks, token, true);
+                return new CommandLine(host, port, seed, tasks, token, dataDir, fresh, checkpointSeconds, true);
+            }
+            if (flag.equals("--fresh")) {
+                fresh = true;
+                continue;
             }
             String value = Flags.value(args, i++);
             switch (flag) {
@@ -40,9 +51,11 @@ record CommandLine(String host, int port, Long seed, Integer tasks, String admin
                 case "--seed" -> seed = Flags.whole(flag, value, Long.MIN_VALUE, Long.MAX_VALUE);
                 case "--tasks" -> tasks = (int) Flags.whole(flag, value, 1, 100_000_000);
                 case "--admin-token" -> token = value;
+                case "--data-dir" -> dataDir = value;
+                case "--checkpoint-every" -> checkpointSeconds = (int) Flags.whole(flag, value, 1, 86_400);
                 default -> throw new IllegalArgumentException("unknown option " + flag + " (see --help)");
             }
         }
-        return new CommandLine(host, port, seed, tasks, token, false);
+        return new CommandLine(host, port, seed, tasks, token, dataDir, fresh, checkpointSeconds, false);
     }
 }

@@ -1,15 +1,21 @@
 package lab.reptile.server.cli;
 
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
 import lab.reptile.model.ReptileConfig;
-import lab.reptile.model.ReptileTrainer;
+import lab.reptile.model.SeededStart;
+import lab.reptile.server.checkpoint.Checkpoint;
+import lab.reptile.server.checkpoint.CheckpointStore;
 import lab.reptile.server.http.ReptileServer;
 import lab.reptile.server.http.ServerOptions;
+import lab.reptile.server.training.Learners;
 import lab.reptile.server.training.TrainingDefaults;
 import lab.reptile.server.training.TrainingRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Command-line entry point: starts training and the web app, logs the URL to open. */
+/** Command-line entry point: resumes or starts training, serves the web app, logs the URL to open. */
 public final class Main {
     private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -18,7 +24,7 @@ public final class Main {
 
     public static void main(String[] args) throws InterruptedException {
         if (args.length > 0 && args[0].equals("evaluate")) {
-            System.exit(EvaluateCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+            System.exit(EvaluateCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
         CommandLine cli;
         try {
@@ -33,14 +39,22 @@ public final class Main {
             System.out.print(CommandLine.USAGE);
             return;
         }
-        ReptileConfig config = TrainingDefaults.config();
-        if (cli.seed() != null) {
-            config = config.withSeed(cli.seed());
+        CheckpointStore store = new CheckpointStore(Path.of(cli.dataDir()));
+        ReptileConfig config = requestedConfig(cli);
+        SeededStart start = null;
+        Optional<Checkpoint> checkpoint = cli.fresh() ? Optional.empty() : store.loadNewest();
+        if (checkpoint.isPresent()) {
+            boolean sameRun = checkpoint.get().config().equals(config);
+            if (sameRun || (cli.seed() == null && cli.tasks() == null)) {
+                config = checkpoint.get().config();
+                start = checkpoint.get().start();
+                LOG.info("resuming from {} tasks (checkpoint in {})", checkpoint.get().tasksDone(), store.dir());
+            } else {
+                LOG.info("the checkpoint in {} is for another run; starting this one fresh", store.dir());
+            }
         }
-        if (cli.tasks() != null) {
-            config = config.withTasks(cli.tasks() - cli.tasks() % config.metaBatchSize());
-        }
-        TrainingRunner runner = new TrainingRunner(config, c -> new ReptileTrainer(c, TrainingDefaults.SHAPE));
+        TrainingRunner runner = new TrainingRunner(config, start, Learners.plainJava(),
+                learner -> store.save(Checkpoint.of(learner)), cli.checkpointSeconds() * 1_000_000_000L);
         ReptileServer server = new ReptileServer(new ServerOptions(cli.host(), cli.port(), cli.adminToken()), runner);
         server.start();
         runner.start();
@@ -52,7 +66,21 @@ public final class Main {
         LOG.info("Reptile Sine Lab is up: open http://{}:{}/", shownHost, server.port());
         if (cli.adminToken() == null || cli.adminToken().isEmpty()) {
             LOG.info("no admin token configured: POST /api/training/* control endpoints are disabled");
+            if (!server.isLoopbackOnly()) {
+                LOG.warn("listening on {} without an admin token: training control is disabled", cli.host());
+            }
         }
         Thread.currentThread().join();
+    }
+
+    private static ReptileConfig requestedConfig(CommandLine cli) {
+        ReptileConfig config = TrainingDefaults.config();
+        if (cli.seed() != null) {
+            config = config.withSeed(cli.seed());
+        }
+        if (cli.tasks() != null) {
+            config = config.withTasks(Math.max(config.metaBatchSize(), cli.tasks() - cli.tasks() % config.metaBatchSize()));
+        }
+        return config;
     }
 }

@@ -2,6 +2,8 @@ package lab.reptile.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
@@ -21,9 +23,11 @@ public final class ReptileServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ReptileServer.class);
 
     private final Javalin app;
+    private final String host;
     private final ObjectMapper mapper = new ObjectMapper();
 
     public ReptileServer(ServerOptions options, TrainingRunner runner) {
+        this.host = options.host();
         AdminGuard guard = new AdminGuard(options.adminToken());
         WeightsEndpoint weights = new WeightsEndpoint(runner);
         TrainingEndpoints training = new TrainingEndpoints(runner, guard, mapper);
@@ -60,6 +64,15 @@ public final class ReptileServer implements AutoCloseable {
     /** The bound port, useful after starting on port 0. */
     public int port() {
         return app.port();
+    }
+
+    /** True if the server listens on a loopback address only (unreachable from other machines). */
+    public boolean isLoopbackOnly() {
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     @Override

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import lab.reptile.model.ReptileConfig;
+import lab.reptile.server.training.ConfigJson;
 import lab.reptile.server.training.TrainingRunner;
 import lab.reptile.server.training.TrainingStatus;
 import lab.reptile.server.training.ValidationPoint;
@@ -50,7 +51,12 @@ final class TrainingEndpoints {
         if (body.length() > MAX_BODY_BYTES) {
             throw new ApiException(413, "body is larger than " + MAX_BODY_BYTES + " bytes");
         }
-        ReptileConfig config = ConfigJson.merge(mapper, runner.status().config(), body);
+        ReptileConfig config;
+        try {
+            config = ConfigJson.merge(mapper, runner.status().config(), body);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, e.getMessage());
+        }
         runner.reset(config);
         status(ctx);
     }

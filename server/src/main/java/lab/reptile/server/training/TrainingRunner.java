@@ -3,9 +3,9 @@ package lab.reptile.server.training;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import lab.reptile.model.MetaLearner;
 import lab.reptile.model.ReptileConfig;
+import lab.reptile.model.SeededStart;
 import lab.reptile.server.snapshot.Snapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +23,9 @@ public final class TrainingRunner implements AutoCloseable {
     private static final int MAX_HISTORY = 2_000;
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRunner.class);
 
-    private final Function<ReptileConfig, MetaLearner> learners;
+    private final LearnerFactory learners;
+    private final Checkpointer checkpointer;
+    private final long checkpointIntervalNanos;
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
     private final AtomicReference<TrainingStatus> status = new AtomicReference<>();
     private final Thread thread;
@@ -42,12 +44,26 @@ public final class TrainingRunner implements AutoCloseable {
     private long runningNanos;
     private long version;
 
-    /** Builds the first learner now, so a snapshot exists before this returns; call {@link #start()} to train. */
-    public TrainingRunner(ReptileConfig config, Function<ReptileConfig, MetaLearner> learners) {
+    /** A runner without checkpoints that starts {@code config} from its seed. */
+    public TrainingRunner(ReptileConfig config, LearnerFactory learners) {
+        this(config, null, learners, Checkpointer.NONE, Long.MAX_VALUE);
+    }
+
+    /**
+     * Builds the first learner now, so a snapshot exists before this returns; call {@link #start()} to train.
+     *
+     * @param start                   where to resume {@code config} (a checkpoint's), or null to start from the seed
+     * @param checkpointIntervalNanos checkpoints are saved this often while training, and at the end of a run, after
+     *                                a reset and on close
+     */
+    public TrainingRunner(ReptileConfig config, SeededStart start, LearnerFactory learners, Checkpointer checkpointer,
+                          long checkpointIntervalNanos) {
         this.learners = learners;
+        this.checkpointer = checkpointer;
+        this.checkpointIntervalNanos = checkpointIntervalNanos;
         this.thread = new Thread(this::run, "reptile-trainer");
         thread.setDaemon(true);
-        begin(config);
+        begin(config, start == null ? SeededStart.of(config, TrainingDefaults.SHAPE) : start);
     }
 
     public void start() {
@@ -119,6 +135,7 @@ public final class TrainingRunner implements AutoCloseable {
         long lastPublish = System.nanoTime();
         long lastValidation = lastPublish;
         long lastLog = lastPublish;
+        long lastCheckpoint = lastPublish;
         while (awaitWork()) {
             try {
                 long before = System.nanoTime();
@@ -138,10 +155,15 @@ public final class TrainingRunner implements AutoCloseable {
                     logProgress();
                     lastLog = now;
                 }
+                if (done || now - lastCheckpoint >= checkpointIntervalNanos) {
+                    checkpoint();
+                    lastCheckpoint = now;
+                }
             } catch (RuntimeException e) {
                 fail(e);
             }
         }
+        checkpoint();
     }
 
     /**
@@ -155,7 +177,8 @@ public final class TrainingRunner implements AutoCloseable {
                     ReptileConfig config = resetRequested;
                     resetRequested = null;
                     try {
-                        begin(config);
+                        begin(config, SeededStart.of(config, TrainingDefaults.SHAPE));
+                        checkpoint();
                     } catch (RuntimeException e) {
                         fail(e);
                     }
@@ -196,14 +219,27 @@ public final class TrainingRunner implements AutoCloseable {
         }
     }
 
-    private void begin(ReptileConfig config) {
-        learner = learners.apply(config);
+    private void begin(ReptileConfig config, SeededStart start) {
+        learner = learners.create(config, start);
         history.clear();
         runningNanos = 0;
         problem = null;
-        LOG.info("training {} tasks, meta-batch {}, seed {}", config.tasks(), config.metaBatchSize(), config.seed());
+        LOG.info("training {} tasks from task {}, meta-batch {}, seed {}", config.tasks(), learner.tasksDone(),
+                config.metaBatchSize(), config.seed());
         validate();
-        publish(TrainingState.RUNNING);
+        publish(learner.finished() ? TrainingState.FINISHED : TrainingState.RUNNING);
+    }
+
+    /** Saves the learner's state, unless its weights diverged; a failure to write is logged, not fatal. */
+    private void checkpoint() {
+        if (state == TrainingState.DIVERGED || state == TrainingState.FAILED) {
+            return;
+        }
+        try {
+            checkpointer.save(learner);
+        } catch (RuntimeException e) {
+            LOG.warn("checkpoint not written: {}", e.toString());
+        }
     }
 
     private void validate() {

@@ -1,6 +1,7 @@
 package lab.reptile.server.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,13 +17,17 @@ class CommandLineTest {
         assertEquals(8080, cli.port());
         assertNull(cli.adminToken());
         assertNull(cli.seed());
+        assertEquals("data", cli.dataDir());
+        assertEquals(10, cli.checkpointSeconds());
+        assertFalse(cli.fresh());
     }
 
     @Test
     void everyOptionIsRead() {
         CommandLine cli = CommandLine.parse(new String[] {"--port", "0", "--host", "0.0.0.0", "--seed", "-7",
-                "--tasks", "1234", "--admin-token", "abc"}, Map.of());
-        assertEquals(new CommandLine("0.0.0.0", 0, -7L, 1234, "abc", false), cli);
+                "--tasks", "1234", "--admin-token", "abc", "--data-dir", "/tmp/d", "--fresh",
+                "--checkpoint-every", "3"}, Map.of());
+        assertEquals(new CommandLine("0.0.0.0", 0, -7L, 1234, "abc", "/tmp/d", true, 3, false), cli);
     }
 
     @Test

@@ -32,7 +32,7 @@ class BrowserBenchmarkTest {
         assertTrue(gzipped <= 100 * 1024, "JS must be at most 100 KB gzipped, is " + gzipped);
 
         TrainingRunner runner = new TrainingRunner(ReptileConfig.reference().withTasks(100),
-                c -> new ReptileTrainer(c, NetShape.STANDARD));
+                ReptileTrainer::new);
         try (ReptileServer server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner).start();
              Browser browser = new Browser()) {
             browser.open("http://127.0.0.1:" + server.port() + "/");

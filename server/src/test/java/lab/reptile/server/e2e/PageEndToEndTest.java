@@ -29,7 +29,7 @@ class PageEndToEndTest {
 
     @BeforeAll
     static void trainAndServe() throws InterruptedException {
-        runner = new TrainingRunner(ReptileConfig.reference(), c -> new ReptileTrainer(c, NetShape.STANDARD));
+        runner = new TrainingRunner(ReptileConfig.reference(), ReptileTrainer::new);
         server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner).start();
         runner.start();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));

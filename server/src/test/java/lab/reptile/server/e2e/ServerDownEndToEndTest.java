@@ -16,7 +16,7 @@ class ServerDownEndToEndTest {
     @Test
     void showsTheBannerAndKeepsWorkingWhenTheServerStops() throws Exception {
         TrainingRunner runner = new TrainingRunner(ReptileConfig.reference().withTasks(200),
-                c -> new ReptileTrainer(c, NetShape.STANDARD));
+                ReptileTrainer::new);
         ReptileServer server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner).start();
         runner.start();
         try (Browser browser = new Browser()) {

@@ -27,7 +27,7 @@ class ReptileServerTest {
     @BeforeEach
     void start() {
         runner = new TrainingRunner(TrainingDefaults.config().withTasks(1_000_000),
-                c -> new ReptileTrainer(c, NetShape.STANDARD));
+                ReptileTrainer::new);
         server = new ReptileServer(new ServerOptions("127.0.0.1", 0, TOKEN), runner).start();
         runner.start();
         http = new HttpTestClient(server.port());

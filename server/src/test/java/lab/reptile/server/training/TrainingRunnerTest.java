@@ -23,7 +23,7 @@ class TrainingRunnerTest {
     private static final NetShape SHAPE = NetShape.STANDARD;
 
     static TrainingRunner plainRunner(ReptileConfig config) {
-        return new TrainingRunner(config, c -> new ReptileTrainer(c, SHAPE));
+        return new TrainingRunner(config, ReptileTrainer::new);
     }
 
     static void awaitState(TrainingRunner runner, TrainingState state) throws InterruptedException {

@@ -1,4 +1,4 @@
-package lab.reptile.server.http;
+package lab.reptile.server.training;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,16 +10,16 @@ import java.util.Iterator;
 import lab.reptile.model.ReptileConfig;
 
 /**
- * Hyperparameters to and from JSON, field for field with {@link ReptileConfig}'s components. Reading merges the given
- * fields over a base config and rejects unknown fields, wrong types and values the config's own checks refuse.
+ * Hyperparameters to and from JSON, field for field with {@link ReptileConfig}'s components. Reading rejects unknown
+ * fields, wrong types and values the config's own checks refuse, with an IllegalArgumentException naming the field.
  */
-final class ConfigJson {
+public final class ConfigJson {
     private static final RecordComponent[] FIELDS = ReptileConfig.class.getRecordComponents();
 
     private ConfigJson() {
     }
 
-    static ObjectNode write(ObjectMapper mapper, ReptileConfig config) {
+    public static ObjectNode write(ObjectMapper mapper, ReptileConfig config) {
         ObjectNode node = mapper.createObjectNode();
         for (RecordComponent field : FIELDS) {
             Object value = get(field, config);
@@ -35,7 +35,7 @@ final class ConfigJson {
     }
 
     /** The base config with the fields of {@code body} (a JSON object, or empty for none) in their place. */
-    static ReptileConfig merge(ObjectMapper mapper, ReptileConfig base, String body) {
+    public static ReptileConfig merge(ObjectMapper mapper, ReptileConfig base, String body) {
         if (body == null || body.isBlank()) {
             return base;
         }
@@ -43,15 +43,29 @@ final class ConfigJson {
         try {
             root = mapper.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new ApiException(400, "body is not valid JSON: " + e.getOriginalMessage());
+            throw new IllegalArgumentException("body is not valid JSON: " + e.getOriginalMessage());
         }
+        return merge(base, root);
+    }
+
+    /** A complete config: every field must be present. */
+    public static ReptileConfig read(JsonNode root) {
+        for (RecordComponent field : FIELDS) {
+            if (root == null || !root.has(field.getName())) {
+                throw new IllegalArgumentException("config is missing field \"" + field.getName() + "\"");
+            }
+        }
+        return merge(null, root);
+    }
+
+    private static ReptileConfig merge(ReptileConfig base, JsonNode root) {
         if (root == null || !root.isObject()) {
-            throw new ApiException(400, "body must be a JSON object of hyperparameters");
+            throw new IllegalArgumentException("hyperparameters must be a JSON object");
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (component(name) == null) {
-                throw new ApiException(400, "unknown field \"" + name + "\"; known fields: " + fieldNames());
+                throw new IllegalArgumentException("unknown field \"" + name + "\"; known fields: " + fieldNames());
             }
         }
         Object[] args = new Object[FIELDS.length];
@@ -62,7 +76,7 @@ final class ConfigJson {
         try {
             return ReptileConfig.class.getDeclaredConstructor(types()).newInstance(args);
         } catch (InvocationTargetException e) {
-            throw new ApiException(400, e.getCause().getMessage());
+            throw new IllegalArgumentException(e.getCause().getMessage(), e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
@@ -71,23 +85,23 @@ final class ConfigJson {
     private static Object convert(RecordComponent field, JsonNode value) {
         String name = field.getName();
         if (!value.isNumber()) {
-            throw new ApiException(400, name + " must be a number, got " + value.getNodeType().name().toLowerCase());
+            throw new IllegalArgumentException(name + " must be a number, got " + value.getNodeType().name().toLowerCase());
         }
         if (field.getType() == double.class) {
             return value.doubleValue();
         }
         boolean whole = value.isIntegralNumber() || value.doubleValue() == Math.rint(value.doubleValue());
         if (!whole) {
-            throw new ApiException(400, name + " must be a whole number, got " + value);
+            throw new IllegalArgumentException(name + " must be a whole number, got " + value);
         }
         if (field.getType() == int.class) {
             if (!(value.doubleValue() >= Integer.MIN_VALUE && value.doubleValue() <= Integer.MAX_VALUE)) {
-                throw new ApiException(400, name + " is out of range, got " + value);
+                throw new IllegalArgumentException(name + " is out of range, got " + value);
             }
             return (int) value.doubleValue();
         }
         if (!value.canConvertToLong()) {
-            throw new ApiException(400, name + " is out of range, got " + value);
+            throw new IllegalArgumentException(name + " is out of range, got " + value);
         }
         return value.longValue();
     }
