@@ -1,0 +1,76 @@
+package lab.reptile.server.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import lab.reptile.model.MetaLearner;
+import lab.reptile.model.NetShape;
+import lab.reptile.model.Params;
+import lab.reptile.model.Points;
+import lab.reptile.model.ReptileConfig;
+import lab.reptile.model.SeededStart;
+import lab.reptile.model.TaskStream;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Reptile in Deeplearning4j's ND4J, with the semantics of the plain-Java {@code ReptileTrainer}: same task stream,
+ * same inner loop, same update, in double precision; the metaBatchSize tasks of a meta-iteration adapt side by side.
+ *
+ * <p>Not thread-safe; one instance may live on and be stepped from any single thread.
+ */
+public final class Dl4jReptileTrainer implements MetaLearner {
+    private final ReptileConfig config;
+    private final TaskStream tasks;
+    private final BatchedInnerLoop inner;
+    private final INDArray theta;      // [1, paramCount], NetShape's (= DL4J's) flat layout
+    private final INDArray mean;       // [1, paramCount]: mean of the adapted weights
+    private final PreparedOp meanOfAdapted;
+    private long metaIteration;
+
+    public Dl4jReptileTrainer(ReptileConfig config, NetShape shape) {
+        this(config, SeededStart.of(config, shape));
+    }
+
+    public Dl4jReptileTrainer(ReptileConfig config, SeededStart start) {
+        this.config = config;
+        this.tasks = start.tasks();
+        NetShape shape = start.initialWeights().shape();
+        this.inner = new BatchedInnerLoop(shape, config.metaBatchSize(), config.pointsPerTask(),
+                config.innerBatchSize(), config.innerLr());
+        this.theta = Dl4jParams.toRow(start.initialWeights());
+        this.mean = theta.dup();
+        this.meanOfAdapted = PreparedOp.of("reduce_mean", new INDArray[] {inner.adapted()},
+                new INDArray[] {mean.reshape(shape.paramCount())}, 0);
+    }
+
+    @Override
+    public void metaStep() {
+        double epsilon = config.outerStep(metaIteration);
+        List<Points> batch = new ArrayList<>(config.metaBatchSize());
+        for (int i = 0; i < config.metaBatchSize(); i++) {
+            batch.add(tasks.next());
+        }
+        inner.load(batch);
+        inner.reset(theta);
+        for (int epoch = 0; epoch < config.innerEpochs(); epoch++) {
+            inner.epoch();
+        }
+        meanOfAdapted.run();
+        theta.addi(mean.subi(theta).muli(epsilon)); // θ ← θ + ε · (mean φ − θ)
+        metaIteration++;
+    }
+
+    @Override
+    public long metaIteration() {
+        return metaIteration;
+    }
+
+    @Override
+    public Params metaWeights() {
+        return Dl4jParams.toParams(theta, inner.shape());
+    }
+
+    @Override
+    public ReptileConfig config() {
+        return config;
+    }
+}
