@@ -67,9 +67,12 @@ final class BatchedInnerLoop {
         ys.data().setData(yStage);
     }
 
-    /** Sets every task's weights to θ ([1, paramCount]); a broadcast copy, as assign would fill only row 0. */
-    void reset(INDArray theta) {
-        phi.putiRowVector(theta);
+    /**
+     * The op that sets every task's weights to θ ([1, paramCount]): a tile of θ, as INDArray.assign from [1, N]
+     * into [n, N] would fill only row 0.
+     */
+    PreparedOp resetTo(INDArray theta) {
+        return PreparedOp.of("tile", new INDArray[] {theta}, new INDArray[] {phi}, tasks, 1);
     }
 
     /** One pass of minibatch SGD over every task's points, in their loaded order. */

@@ -9,7 +9,9 @@ import lab.reptile.model.Points;
 import lab.reptile.model.ReptileConfig;
 import lab.reptile.model.SeededStart;
 import lab.reptile.model.TaskStream;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Reptile in Deeplearning4j's ND4J, with the semantics of the plain-Java {@code ReptileTrainer}: same task stream,
@@ -22,8 +24,8 @@ public final class Dl4jReptileTrainer implements MetaLearner {
     private final TaskStream tasks;
     private final BatchedInnerLoop inner;
     private final INDArray theta;      // [1, paramCount], NetShape's (= DL4J's) flat layout
-    private final INDArray mean;       // [1, paramCount]: mean of the adapted weights
-    private final PreparedOp meanOfAdapted;
+    private final PreparedOp startFromTheta;
+    private final PreparedOp towardsMean;
     private long metaIteration;
 
     public Dl4jReptileTrainer(ReptileConfig config, NetShape shape) {
@@ -37,9 +39,10 @@ public final class Dl4jReptileTrainer implements MetaLearner {
         this.inner = new BatchedInnerLoop(shape, config.metaBatchSize(), config.pointsPerTask(),
                 config.innerBatchSize(), config.innerLr());
         this.theta = Dl4jParams.toRow(start.initialWeights());
-        this.mean = theta.dup();
-        this.meanOfAdapted = PreparedOp.of("reduce_mean", new INDArray[] {inner.adapted()},
-                new INDArray[] {mean.reshape(shape.paramCount())}, 0);
+        this.startFromTheta = inner.resetTo(theta);
+        INDArray ones = Nd4j.ones(DataType.DOUBLE, 1, config.metaBatchSize());
+        // θ ← alpha · 1ᵀ·φ + beta · θ: [1, n] x [n, paramCount]; alpha and beta are set every meta-iteration
+        this.towardsMean = PreparedOp.matmul(ones, false, inner.adapted(), false, theta, 0, 1);
     }
 
     @Override
@@ -50,12 +53,12 @@ public final class Dl4jReptileTrainer implements MetaLearner {
             batch.add(tasks.next());
         }
         inner.load(batch);
-        inner.reset(theta);
+        startFromTheta.run();
         for (int epoch = 0; epoch < config.innerEpochs(); epoch++) {
             inner.epoch();
         }
-        meanOfAdapted.run();
-        theta.addi(mean.subi(theta).muli(epsilon)); // θ ← θ + ε · (mean φ − θ)
+        // θ ← θ + ε · (mean_i φ_i − θ), computed as (ε / n) · Σ_i φ_i + (1 − ε) · θ in one op
+        towardsMean.run(epsilon / config.metaBatchSize(), 1 - epsilon);
         metaIteration++;
     }
 

@@ -22,9 +22,11 @@ final class MinibatchGraph {
     private final INDArray[] biases;   // per layer, [n, 1, out] views of phi
     private final INDArray[] pre;      // z_l: [n, b, out_l]; the last one is the prediction
     private final INDArray[] act;      // a_l = tanh(z_{l−1}) for l ≥ 1: [n, b, in_l]; act[0] is unused (x)
+    private final INDArray[] slope;    // tanh'(z_{l−1}) = 1 − a_l² for l ≥ 1: [n, b, in_l]
     private final INDArray[] delta;    // δ_l = dLoss/dz_l up to the factor 2/b: [n, b, out_l]
     private final INDArray[] back;     // δ_l·W_lᵀ for l ≥ 1: [n, b, in_l]
     private final INDArray ones;       // [n, 1, b]: sums δ over the minibatch as a product
+    private final INDArray one;        // scalar 1
 
     MinibatchGraph(NetShape shape, int tasks, int batch, double lr, INDArray phi) {
         this.shape = shape;
@@ -36,6 +38,7 @@ final class MinibatchGraph {
         biases = new INDArray[layers];
         pre = new INDArray[layers];
         act = new INDArray[layers];
+        slope = new INDArray[layers];
         delta = new INDArray[layers];
         back = new INDArray[layers];
         for (int l = 0; l < layers; l++) {
@@ -49,10 +52,12 @@ final class MinibatchGraph {
             delta[l] = Nd4j.zeros(DataType.DOUBLE, tasks, batch, out);
             if (l > 0) {
                 act[l] = Nd4j.zeros(DataType.DOUBLE, tasks, batch, in);
+                slope[l] = Nd4j.zeros(DataType.DOUBLE, tasks, batch, in);
                 back[l] = Nd4j.zeros(DataType.DOUBLE, tasks, batch, in);
             }
         }
         ones = Nd4j.ones(DataType.DOUBLE, tasks, 1, batch);
+        one = Nd4j.scalar(1.0);
     }
 
     int batch() {
@@ -69,6 +74,9 @@ final class MinibatchGraph {
             ops.add(PreparedOp.of("add", new INDArray[] {pre[l], biases[l]}, new INDArray[] {pre[l]}));
             if (l < last) {
                 ops.add(PreparedOp.of("tanh", new INDArray[] {pre[l]}, new INDArray[] {act[l + 1]}));
+                // from the saved output: cheaper than tanh_bp, which would evaluate tanh again
+                ops.add(PreparedOp.of("multiply", new INDArray[] {act[l + 1], act[l + 1]}, new INDArray[] {slope[l + 1]}));
+                ops.add(PreparedOp.of("reversesubtract", new INDArray[] {slope[l + 1], one}, new INDArray[] {slope[l + 1]}));
             }
         }
         ops.add(PreparedOp.of("subtract", new INDArray[] {pre[last], y}, new INDArray[] {delta[last]}));
@@ -80,7 +88,7 @@ final class MinibatchGraph {
             ops.add(PreparedOp.matmul(input, true, delta[l], false, weights[l], alpha, 1));
             ops.add(PreparedOp.matmul(ones, false, delta[l], false, biases[l], alpha, 1));
             if (l > 0) {
-                ops.add(PreparedOp.of("tanh_bp", new INDArray[] {pre[l - 1], back[l]}, new INDArray[] {delta[l - 1]}));
+                ops.add(PreparedOp.of("multiply", new INDArray[] {back[l], slope[l]}, new INDArray[] {delta[l - 1]}));
             }
         }
         return ops;

@@ -57,4 +57,10 @@ final class PreparedOp {
     void run() {
         Nd4j.getExecutioner().exec(op, context);
     }
+
+    /** Runs with new floating-point arguments (e.g. a matmul's alpha and beta), which then stay bound. */
+    void run(double... doubleArgs) {
+        context.setTArguments(doubleArgs);
+        run();
+    }
 }
