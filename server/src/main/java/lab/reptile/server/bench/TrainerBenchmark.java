@@ -1,6 +1,8 @@
 package lab.reptile.server.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,21 +21,24 @@ import lab.reptile.server.training.Dl4jReptileTrainer;
  * meta-batch size; prints medians side by side and the process's resident memory.
  *
  * <p>Usage: {@code TrainerBenchmark [metaBatch=16] [runs=5] [secondsPerRun=3]}. Runs are interleaved round-robin
- * so that load from other processes on the machine spreads evenly over the four cases.
+ * so that load from other processes on the machine spreads evenly over the four cases. Besides wall-clock tasks/s
+ * it reports tasks per second of this process's CPU time (all its threads, GC and JIT included), which other
+ * processes competing for the cores disturb much less.
  */
 public final class TrainerBenchmark {
     private static final double WARM_UP_SECONDS = 2;
+    private static final OperatingSystemMXBean OS =
+            (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private TrainerBenchmark() {
     }
 
-    /** One trainer kind at one meta-batch size, and its measured tasks/s. */
-    private record Case(String name, int metaBatch, MetaLearner trainer, List<Double> tasksPerSecond) {
-        double median() {
-            double[] sorted = tasksPerSecond.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            int mid = sorted.length / 2;
-            return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-        }
+    /** One trainer kind at one meta-batch size, and its measured tasks per wall-clock and per CPU second. */
+    private record Case(String name, int metaBatch, MetaLearner trainer, List<Double> wall, List<Double> cpu) {
+    }
+
+    /** Tasks per second of one timed run, by wall clock and by this process's CPU time. */
+    private record Rate(double wall, double cpu) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -51,29 +56,40 @@ public final class TrainerBenchmark {
                 + "%d runs of %.1f s per case after %.1f s warm-up; OMP_NUM_THREADS=%s, max heap %d MiB%n",
                 NetShape.STANDARD, runs, seconds, WARM_UP_SECONDS, System.getenv("OMP_NUM_THREADS"),
                 Runtime.getRuntime().maxMemory() >> 20);
+        System.out.println("load average before: " + loadAverage());
         for (Case c : cases) {
             tasksPerSecond(c.trainer(), WARM_UP_SECONDS);
         }
         for (int r = 0; r < runs; r++) {
             for (Case c : cases) {
-                c.tasksPerSecond().add(tasksPerSecond(c.trainer(), seconds));
+                Rate rate = tasksPerSecond(c.trainer(), seconds);
+                c.wall().add(rate.wall());
+                c.cpu().add(rate.cpu());
             }
         }
-        System.out.printf(Locale.ROOT, "%-6s %14s %14s %10s%n", "n", "DL4J tasks/s", "plain tasks/s", "DL4J/plain");
-        double plainAtOne = cases.get(1).median();
-        double bestDl4j = 0;
-        for (int i = 0; i < cases.size(); i += 2) {
-            Case d = cases.get(i);
-            Case p = cases.get(i + 1);
-            bestDl4j = Math.max(bestDl4j, d.median());
-            System.out.printf(Locale.ROOT, "%-6d %14.0f %14.0f %9.2fx%n", d.metaBatch(), d.median(), p.median(),
-                    d.median() / p.median());
-        }
-        System.out.printf(Locale.ROOT, "best DL4J / plain at n=1: %.2fx%n", bestDl4j / plainAtOne);
+        System.out.println("load average after: " + loadAverage());
+        printTable("tasks per second (wall clock), medians", cases, Case::wall);
+        printTable("tasks per CPU second of this process, medians", cases, Case::cpu);
         for (Case c : cases) {
-            System.out.printf(Locale.ROOT, "  runs %-5s n=%-4d %s%n", c.name(), c.metaBatch(), format(c));
+            System.out.printf(Locale.ROOT, "  runs %-5s n=%-4d wall %s cpu %s%n", c.name(), c.metaBatch(),
+                    rounded(c.wall()), rounded(c.cpu()));
         }
         System.out.println("memory: " + residentMemory());
+    }
+
+    private static void printTable(String title, List<Case> cases, Function<Case, List<Double>> values) {
+        System.out.println(title + ":");
+        System.out.printf(Locale.ROOT, "  %-6s %14s %14s %11s%n", "n", "DL4J", "plain", "DL4J/plain");
+        double plainAtOne = median(values.apply(cases.get(1)));
+        double bestDl4j = 0;
+        for (int i = 0; i < cases.size(); i += 2) {
+            double dl4j = median(values.apply(cases.get(i)));
+            double plain = median(values.apply(cases.get(i + 1)));
+            bestDl4j = Math.max(bestDl4j, dl4j);
+            System.out.printf(Locale.ROOT, "  %-6d %14.0f %14.0f %10.2fx%n", cases.get(i).metaBatch(), dl4j, plain,
+                    dl4j / plain);
+        }
+        System.out.printf(Locale.ROOT, "  best DL4J / plain at n=1: %.2fx%n", bestDl4j / plainAtOne);
     }
 
     private static Case newCase(String name, int metaBatch, Function<ReptileConfig, MetaLearner> factory) {
@@ -83,12 +99,13 @@ public final class TrainerBenchmark {
                 factory.apply(new ReptileConfig(config.seed(), config.tasks(), metaBatch, config.innerLr(),
                         config.innerBatchSize(), config.innerEpochs(), config.pointsPerTask(),
                         config.outerStepStart(), config.outerStepEnd())),
-                new ArrayList<>());
+                new ArrayList<>(), new ArrayList<>());
     }
 
     /** Steps the trainer for about {@code seconds} and returns the tasks it adapted per second. */
-    private static double tasksPerSecond(MetaLearner trainer, double seconds) {
+    private static Rate tasksPerSecond(MetaLearner trainer, double seconds) {
         long tasksBefore = trainer.tasksDone();
+        long cpuStart = OS.getProcessCpuTime(); // ns
         long start = System.nanoTime();
         long end = start + (long) (seconds * 1e9);
         long now;
@@ -96,11 +113,23 @@ public final class TrainerBenchmark {
             trainer.metaStep();
             now = System.nanoTime();
         } while (now < end);
-        return (trainer.tasksDone() - tasksBefore) / ((now - start) / 1e9);
+        double tasks = trainer.tasksDone() - tasksBefore;
+        return new Rate(tasks / ((now - start) / 1e9), tasks / ((OS.getProcessCpuTime() - cpuStart) / 1e9));
     }
 
-    private static String format(Case c) {
-        return Arrays.toString(c.tasksPerSecond().stream().mapToLong(Math::round).toArray());
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    private static String rounded(List<Double> values) {
+        return Arrays.toString(values.stream().mapToLong(Math::round).toArray());
+    }
+
+    private static String loadAverage() throws IOException {
+        Path loadavg = Path.of("/proc/loadavg");
+        return Files.isReadable(loadavg) ? Files.readString(loadavg).trim() : "unavailable";
     }
 
     /** VmRSS (resident now) and VmHWM (peak resident) of this process, from /proc/self/status. */
