@@ -2,7 +2,6 @@ package lab.reptile.server.training;
 
 import java.util.ArrayList;
 import java.util.List;
-import lab.reptile.model.NetShape;
 import lab.reptile.model.Points;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -13,37 +12,36 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * Reptile's inner loop for n tasks at once in ND4J: minibatch SGD of a tanh MLP with MSE loss, each task on its own
  * row of one [n, paramCount] parameter array, every step a fixed list of {@link PreparedOp}s over preallocated arrays.
  *
- * <p>A task's row uses {@link NetShape}'s flat layout (= DL4J's), so W of layer l is seen as a rank-3 view
- * [n, in, out] with strides (paramCount, 1, in) and b as [n, 1, out]. The SGD update is fused into the gradient
- * products: {@code W ← W − (2·lr/b) · aᵀ·δ} is one matmul with alpha = −2·lr/b and beta = 1. Not thread-safe.
+ * <p>A task's row uses {@link UnitMajorLayout}, so layer l is seen as a rank-3 view [n, in + 1, out] with strides
+ * (paramCount, 1, in + 1): W with b as its last row. See {@link MinibatchGraph} for the ops. Not thread-safe.
  */
 final class BatchedInnerLoop {
-    private final NetShape shape;
+    private final UnitMajorLayout layout;
     private final int tasks;
     private final int points;
     private final INDArray phi;            // [n, paramCount]: row t is task t's adapted weights
-    private final INDArray xs;             // [n, points, 1]: each task's x in training order
+    private final INDArray xs;             // [n, points, 2]: each task's x in training order, each with a 1
     private final INDArray ys;             // [n, points, 1]
-    private final double[] xStage;         // [n * points]: host copy, uploaded in one call
+    private final double[] xStage;         // [n * points * 2]: host copy, uploaded in one call
     private final double[] yStage;
     private final List<List<PreparedOp>> steps = new ArrayList<>(); // one op list per minibatch of an epoch
 
-    BatchedInnerLoop(NetShape shape, int tasks, int points, int batchSize, double lr) {
+    BatchedInnerLoop(UnitMajorLayout layout, int tasks, int points, int batchSize, double lr) {
         if (tasks < 1 || points < 1 || batchSize < 1 || batchSize > points) {
             throw new IllegalArgumentException("need tasks >= 1 and 1 <= batchSize <= points, got tasks " + tasks
                     + ", points " + points + ", batchSize " + batchSize);
         }
-        this.shape = shape;
+        this.layout = layout;
         this.tasks = tasks;
         this.points = points;
-        phi = Nd4j.zeros(DataType.DOUBLE, tasks, shape.paramCount());
-        xs = Nd4j.zeros(DataType.DOUBLE, tasks, points, 1);
+        phi = Nd4j.zeros(DataType.DOUBLE, tasks, layout.shape().paramCount());
+        xs = Nd4j.zeros(DataType.DOUBLE, tasks, points, 2);
         ys = Nd4j.zeros(DataType.DOUBLE, tasks, points, 1);
-        xStage = new double[tasks * points];
+        xStage = new double[tasks * points * 2];
         yStage = new double[tasks * points];
-        MinibatchGraph full = new MinibatchGraph(shape, tasks, batchSize, lr, phi);
+        MinibatchGraph full = new MinibatchGraph(layout, tasks, batchSize, lr, phi);
         int rest = points % batchSize;
-        MinibatchGraph last = rest == 0 ? full : new MinibatchGraph(shape, tasks, rest, lr, phi);
+        MinibatchGraph last = rest == 0 ? full : new MinibatchGraph(layout, tasks, rest, lr, phi);
         for (int from = 0; from < points; from += batchSize) {
             MinibatchGraph graph = from + batchSize <= points ? full : last;
             steps.add(graph.sgdStep(slice(xs, from, graph.batch()), slice(ys, from, graph.batch())));
@@ -60,7 +58,10 @@ final class BatchedInnerLoop {
             if (p.size() != points) {
                 throw new IllegalArgumentException("task " + t + " has " + p.size() + " points, expected " + points);
             }
-            System.arraycopy(p.xs(), 0, xStage, t * points, points);
+            for (int k = 0; k < points; k++) {
+                xStage[2 * (t * points + k)] = p.xs()[k];
+                xStage[2 * (t * points + k) + 1] = 1;
+            }
             System.arraycopy(p.ys(), 0, yStage, t * points, points);
         }
         xs.data().setData(xStage);
@@ -90,11 +91,11 @@ final class BatchedInnerLoop {
         return phi;
     }
 
-    NetShape shape() {
-        return shape;
+    UnitMajorLayout layout() {
+        return layout;
     }
 
-    /** Points [from, from + count) of every task: a [n, count, 1] view. */
+    /** Points [from, from + count) of every task: a [n, count, columns] view. */
     private static INDArray slice(INDArray perTask, int from, int count) {
         return perTask.get(NDArrayIndex.all(), NDArrayIndex.interval(from, from + count), NDArrayIndex.all());
     }

@@ -23,7 +23,7 @@ public final class Dl4jReptileTrainer implements MetaLearner {
     private final ReptileConfig config;
     private final TaskStream tasks;
     private final BatchedInnerLoop inner;
-    private final INDArray theta;      // [1, paramCount], NetShape's (= DL4J's) flat layout
+    private final INDArray theta;      // [1, paramCount] in UnitMajorLayout
     private final PreparedOp startFromTheta;
     private final PreparedOp towardsMean;
     private long metaIteration;
@@ -35,10 +35,11 @@ public final class Dl4jReptileTrainer implements MetaLearner {
     public Dl4jReptileTrainer(ReptileConfig config, SeededStart start) {
         this.config = config;
         this.tasks = start.tasks();
-        NetShape shape = start.initialWeights().shape();
-        this.inner = new BatchedInnerLoop(shape, config.metaBatchSize(), config.pointsPerTask(),
+        UnitMajorLayout layout = new UnitMajorLayout(start.initialWeights().shape());
+        this.inner = new BatchedInnerLoop(layout, config.metaBatchSize(), config.pointsPerTask(),
                 config.innerBatchSize(), config.innerLr());
-        this.theta = Dl4jParams.toRow(start.initialWeights());
+        double[] initial = layout.fromParams(start.initialWeights());
+        this.theta = Nd4j.create(initial, new long[] {1, initial.length}, DataType.DOUBLE);
         this.startFromTheta = inner.resetTo(theta);
         INDArray ones = Nd4j.ones(DataType.DOUBLE, 1, config.metaBatchSize());
         // θ ← alpha · 1ᵀ·φ + beta · θ: [1, n] x [n, paramCount]; alpha and beta are set every meta-iteration
@@ -69,7 +70,7 @@ public final class Dl4jReptileTrainer implements MetaLearner {
 
     @Override
     public Params metaWeights() {
-        return Dl4jParams.toParams(theta, inner.shape());
+        return inner.layout().toParams(theta.data().asDouble());
     }
 
     @Override
