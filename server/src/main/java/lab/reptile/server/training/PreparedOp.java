@@ -40,8 +40,8 @@ final class PreparedOp {
     }
 
     /** {@code name(inputs) -> outputs}, e.g. {@code ("tanh", {z}, {a})}. */
-    static PreparedOp of(String name, INDArray[] inputs, INDArray[] outputs, long... intArgs) {
-        return new PreparedOp(name, inputs, outputs, intArgs, new double[0]);
+    static PreparedOp of(String name, INDArray[] inputs, INDArray[] outputs) {
+        return new PreparedOp(name, inputs, outputs, new long[0], new double[0]);
     }
 
     /**
