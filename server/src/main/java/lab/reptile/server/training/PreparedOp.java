@@ -31,6 +31,8 @@ final class PreparedOp {
         context = Nd4j.getExecutioner().buildContext();
         context.setInputArrays(inputs);
         context.setOutputArrays(outputs);
+        // the outputs are preallocated with their final shapes: skip re-deriving them on every run (~7% at n=1)
+        context.shapeFunctionOverride(true);
         if (intArgs.length > 0) {
             context.setIArguments(intArgs);
         }
