@@ -46,6 +46,12 @@ final class PreparedOp {
         return new PreparedOp(name, inputs, outputs, new long[0], new double[0]);
     }
 
+    /** {@code out = a · x + y}, elementwise (x, y and out of one shape). */
+    static PreparedOp axpy(double a, INDArray x, INDArray y, INDArray out) {
+        // libnd4j's axpy scales its second input
+        return new PreparedOp("axpy", new INDArray[] {y, x}, new INDArray[] {out}, new long[0], new double[] {a});
+    }
+
     /**
      * Batched matrix product {@code out = alpha · op(x) · op(y) + beta · out} over rank-3 arrays [n, rows, cols],
      * where op transposes the last two axes if asked.
