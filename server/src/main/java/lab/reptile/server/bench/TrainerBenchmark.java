@@ -93,13 +93,12 @@ public final class TrainerBenchmark {
     }
 
     private static Case newCase(String name, int metaBatch, Function<ReptileConfig, MetaLearner> factory) {
-        // Enough tasks never to finish; the outer-step schedule does not change the cost of a step.
-        ReptileConfig config = ReptileConfig.reference().withTasks(metaBatch * 1_000_000);
-        return new Case(name, metaBatch,
-                factory.apply(new ReptileConfig(config.seed(), config.tasks(), metaBatch, config.innerLr(),
-                        config.innerBatchSize(), config.innerEpochs(), config.pointsPerTask(),
-                        config.outerStepStart(), config.outerStepEnd())),
-                new ArrayList<>(), new ArrayList<>());
+        // The reference inner loop; enough tasks never to finish (the outer-step schedule does not change the cost).
+        ReptileConfig r = ReptileConfig.reference();
+        ReptileConfig config = new ReptileConfig(r.seed(), 100_000_000 / metaBatch * metaBatch, metaBatch,
+                r.innerLr(), r.innerBatchSize(), r.innerEpochs(), r.pointsPerTask(), r.outerStepStart(),
+                r.outerStepEnd());
+        return new Case(name, metaBatch, factory.apply(config), new ArrayList<>(), new ArrayList<>());
     }
 
     /** Steps the trainer for about {@code seconds} and returns the tasks it adapted per second. */

@@ -17,7 +17,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * Reptile in Deeplearning4j's ND4J, with the semantics of the plain-Java {@code ReptileTrainer}: same task stream,
  * same inner loop, same update, in double precision; the metaBatchSize tasks of a meta-iteration adapt side by side.
  *
- * <p>Not thread-safe; one instance may live on and be stepped from any single thread.
+ * <p>θ is one flat [1, paramCount] INDArray (in {@link UnitMajorLayout}); each meta-iteration copies it into the n
+ * rows of the inner loop's [n, paramCount] array, runs innerEpochs of SGD on every row, and interpolates θ towards
+ * the rows' mean. Agrees with the plain-Java trainer to ~1e-13 after 30,000 reference meta-iterations.
+ *
+ * <p>Not thread-safe: build it anywhere, then step it and read {@link #metaWeights()} from one thread at a time.
  */
 public final class Dl4jReptileTrainer implements MetaLearner {
     private final ReptileConfig config;

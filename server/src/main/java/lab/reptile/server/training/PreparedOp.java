@@ -41,7 +41,7 @@ final class PreparedOp {
         }
     }
 
-    /** {@code name(inputs) -> outputs}, e.g. {@code ("tanh", {z}, {a})}. */
+    /** {@code name(inputs) -> outputs}, e.g. {@code ("sigmoid", {z}, {s})}; fails fast on an unknown name. */
     static PreparedOp of(String name, INDArray[] inputs, INDArray[] outputs) {
         return new PreparedOp(name, inputs, outputs, new long[0], new double[0]);
     }
@@ -53,8 +53,8 @@ final class PreparedOp {
     }
 
     /**
-     * Batched matrix product {@code out = alpha · op(x) · op(y) + beta · out} over rank-3 arrays [n, rows, cols],
-     * where op transposes the last two axes if asked.
+     * Matrix product {@code out = alpha · op(x) · op(y) + beta · out} of matrices [rows, cols] or, batched, of
+     * [n, rows, cols] arrays (n independent products); op transposes the last two axes if asked.
      */
     static PreparedOp matmul(INDArray x, boolean transposeX, INDArray y, boolean transposeY, INDArray out,
                              double alpha, double beta) {
