@@ -6,6 +6,7 @@ import lab.reptile.model.Points;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
@@ -20,8 +21,8 @@ final class BatchedInnerLoop {
     private final int tasks;
     private final int points;
     private final INDArray phi;            // [n, paramCount]: row t is task t's adapted weights
-    private final INDArray xs;             // [n, points, 2]: each task's x in training order, each with a 1
-    private final INDArray ys;             // [n, points, 1]
+    private final INDArray xs;             // [n, points, 2] ([points, 2] if n = 1): x in training order, and a 1
+    private final INDArray ys;             // [n, points, 1] ([points, 1] if n = 1)
     private final double[] xStage;         // [n * points * 2]: host copy, uploaded in one call
     private final double[] yStage;
     private final List<List<PreparedOp>> steps = new ArrayList<>(); // one op list per minibatch of an epoch
@@ -35,8 +36,8 @@ final class BatchedInnerLoop {
         this.tasks = tasks;
         this.points = points;
         phi = Nd4j.zeros(DataType.DOUBLE, tasks, layout.shape().paramCount());
-        xs = Nd4j.zeros(DataType.DOUBLE, tasks, points, 2);
-        ys = Nd4j.zeros(DataType.DOUBLE, tasks, points, 1);
+        xs = Nd4j.zeros(DataType.DOUBLE, MinibatchGraph.perTask(tasks, points, 2));
+        ys = Nd4j.zeros(DataType.DOUBLE, MinibatchGraph.perTask(tasks, points, 1));
         xStage = new double[tasks * points * 2];
         yStage = new double[tasks * points];
         MinibatchGraph full = new MinibatchGraph(layout, tasks, batchSize, lr, phi);
@@ -95,8 +96,10 @@ final class BatchedInnerLoop {
         return layout;
     }
 
-    /** Points [from, from + count) of every task: a [n, count, columns] view. */
+    /** Points [from, from + count) of every task: a [n, count, columns] (or [count, columns]) view. */
     private static INDArray slice(INDArray perTask, int from, int count) {
-        return perTask.get(NDArrayIndex.all(), NDArrayIndex.interval(from, from + count), NDArrayIndex.all());
+        INDArrayIndex rows = NDArrayIndex.interval(from, from + count);
+        return perTask.rank() == 2 ? perTask.get(rows, NDArrayIndex.all())
+                : perTask.get(NDArrayIndex.all(), rows, NDArrayIndex.all());
     }
 }
