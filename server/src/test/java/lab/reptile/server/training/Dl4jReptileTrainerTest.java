@@ -1,6 +1,7 @@
 package lab.reptile.server.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CompletableFuture;
@@ -9,6 +10,7 @@ import lab.reptile.model.NetShape;
 import lab.reptile.model.Params;
 import lab.reptile.model.ReptileConfig;
 import lab.reptile.model.ReptileTrainer;
+import lab.reptile.model.SeededStart;
 import org.junit.jupiter.api.Test;
 
 class Dl4jReptileTrainerTest {
@@ -42,6 +44,14 @@ class Dl4jReptileTrainerTest {
     }
 
     @Test
+    void matchesPlainJavaTrainerForOtherLayerSizes() {
+        for (NetShape shape : new NetShape[] {new NetShape(1, 1), new NetShape(1, 9, 1), new NetShape(1, 7, 5, 3, 1)}) {
+            assertAgreesWithOracle(config(1, 10, 1, 50), shape);
+            assertAgreesWithOracle(config(3, 4, 1, 14), shape);
+        }
+    }
+
+    @Test
     void stepsFromAnotherThread() throws Exception {
         ReptileConfig config = config(4, 10, 1, 50);
         Dl4jReptileTrainer dl4j = new Dl4jReptileTrainer(config, NetShape.STANDARD);
@@ -62,9 +72,21 @@ class Dl4jReptileTrainerTest {
         assertTrue(trainer.finished());
     }
 
+    @Test
+    void rejectsTasksWhosePointCountDiffersFromTheConfig() {
+        SeededStart start = SeededStart.of(config(1, 10, 1, 50), NetShape.STANDARD);
+        Dl4jReptileTrainer trainer = new Dl4jReptileTrainer(config(1, 10, 1, 40), start);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, trainer::metaStep);
+        assertTrue(e.getMessage().contains("50 points, expected 40"), e.getMessage());
+    }
+
     private static void assertAgreesWithOracle(ReptileConfig config) {
-        ReptileTrainer plain = new ReptileTrainer(config, NetShape.STANDARD);
-        Dl4jReptileTrainer dl4j = new Dl4jReptileTrainer(config, NetShape.STANDARD);
+        assertAgreesWithOracle(config, NetShape.STANDARD);
+    }
+
+    private static void assertAgreesWithOracle(ReptileConfig config, NetShape shape) {
+        ReptileTrainer plain = new ReptileTrainer(config, shape);
+        Dl4jReptileTrainer dl4j = new Dl4jReptileTrainer(config, shape);
         Params start = dl4j.metaWeights();
         assertEquals(plain.metaWeights(), start, "both start from the seed's weights");
         run(plain);
