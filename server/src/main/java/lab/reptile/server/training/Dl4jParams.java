@@ -6,6 +6,7 @@ import lab.reptile.model.WeightsFile;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
@@ -25,7 +26,7 @@ public final class Dl4jParams {
     private Dl4jParams() {
     }
 
-    /** θ as a fresh double [1, paramCount] row. */
+    /** The values of {@code params} as a fresh double [1, paramCount] row, DL4J's flat parameter vector. */
     public static INDArray toRow(Params params) {
         return Nd4j.create(params.toArray(), new long[] {1, params.shape().paramCount()}, DataType.DOUBLE);
     }
@@ -75,8 +76,7 @@ public final class Dl4jParams {
     public static NetShape shapeOf(MultiLayerNetwork net) {
         int[] sizes = new int[net.getnLayers() + 1];
         for (int l = 0; l < net.getnLayers(); l++) {
-            org.deeplearning4j.nn.conf.layers.FeedForwardLayer layer =
-                    (org.deeplearning4j.nn.conf.layers.FeedForwardLayer) net.getLayer(l).conf().getLayer();
+            FeedForwardLayer layer = (FeedForwardLayer) net.getLayer(l).conf().getLayer();
             sizes[l] = (int) layer.getNIn();
             sizes[l + 1] = (int) layer.getNOut();
         }

@@ -18,8 +18,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * δ_last = prediction − y, δ_{l−1} = (δ_l·W_lᵀ) ⊙ (1 − a_l²). The mean-squared-error gradient of Wb_l is
  * (2/b)·[a_l, 1]ᵀ·δ_l, applied in place with step lr inside that same product (alpha = −2·lr/b, beta = 1).
  *
- * <p>Arrays are [n, rows, cols] per task, or plain [rows, cols] for a single task. tanh is evaluated as tanh(z) = 2·σ(2z) − 1 (within 4e-16 of Math.tanh): libnd4j's sigmoid is ~3× faster than
- * its tanh, which was 40% of a step at n = 16; the 2 rides on the forward product and the affine map is one axpy.
+ * <p>Arrays are [n, rows, cols], or plain [rows, cols] for a single task. tanh is evaluated as
+ * tanh(z) = 2·σ(2z) − 1 (within 4e-16 of Math.tanh): libnd4j's sigmoid is ~3× faster than its tanh, which was 40%
+ * of a step at n = 16; the 2 rides on the forward product and the affine map is one axpy.
  */
 final class MinibatchGraph {
     private final NetShape shape;

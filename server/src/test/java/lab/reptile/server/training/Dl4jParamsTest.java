@@ -51,7 +51,8 @@ class Dl4jParamsTest {
                 for (int i = 0; i < SHAPE.inputs(l); i++) {
                     assertEquals(params.weight(l, o, i), w.getDouble(i, o), "layer " + l + " W[" + o + "][" + i + "]");
                 }
-                assertEquals(params.bias(l, o), net.getLayer(l).getParam("b").getDouble(o), "layer " + l + " b[" + o + "]");
+                assertEquals(params.bias(l, o), net.getLayer(l).getParam("b").getDouble(o),
+                        "layer " + l + " b[" + o + "]");
             }
         }
     }
