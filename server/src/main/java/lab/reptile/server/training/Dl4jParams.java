@@ -1,0 +1,85 @@
+package lab.reptile.server.training;
+
+import lab.reptile.model.NetShape;
+import lab.reptile.model.Params;
+import lab.reptile.model.WeightsFile;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Converts between DL4J's parameters and the {@code reptile-mlp-v1} weights ({@link Params}, {@link WeightsFile}).
+ *
+ * <p>DL4J's flat vector holds, per layer, W as [nIn, nOut] in column-major order, then b; W[i][o] therefore sits
+ * at {@code i + o·nIn}, which is exactly {@link NetShape}'s row-major out × in layout. The flat vectors are copied
+ * as they are; the transpose lives in the index arithmetic, and the tests pin it down against a real network.
+ */
+public final class Dl4jParams {
+    private Dl4jParams() {
+    }
+
+    /** The values of {@code params} as a fresh double [1, paramCount] row, DL4J's flat parameter vector. */
+    public static INDArray toRow(Params params) {
+        return Nd4j.create(params.toArray(), new long[] {1, params.shape().paramCount()}, DataType.DOUBLE);
+    }
+
+    /** A copy of a flat parameter array (any shape with paramCount elements) as Params. */
+    public static Params toParams(INDArray flat, NetShape shape) {
+        if (flat.length() != shape.paramCount()) {
+            throw new IllegalArgumentException(
+                    "shape " + shape + " needs " + shape.paramCount() + " parameters, got " + flat.length());
+        }
+        return Params.of(shape, flat.dup('c').castTo(DataType.DOUBLE).data().asDouble());
+    }
+
+    /** The weights file of a network built by {@link #network}. */
+    public static WeightsFile toWeightsFile(MultiLayerNetwork net, long version, long metaIteration) {
+        return WeightsFile.of(toParams(net.params(), shapeOf(net)), version, metaIteration);
+    }
+
+    /** Copies a weights file into a network of the same sizes. */
+    public static void load(WeightsFile file, MultiLayerNetwork net) {
+        NetShape netShape = shapeOf(net);
+        if (!netShape.equals(file.shape())) {
+            throw new IllegalArgumentException("file has sizes " + file.shape() + " but the network " + netShape);
+        }
+        net.setParams(toRow(file.toParams()).castTo(net.params().dataType()));
+    }
+
+    /** The demo's net in DL4J: tanh hidden layers, identity output, MSE loss, double precision, initialised. */
+    public static MultiLayerNetwork network(NetShape shape) {
+        NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
+                .dataType(DataType.DOUBLE)
+                .list();
+        int last = shape.layerCount() - 1;
+        for (int l = 0; l < last; l++) {
+            layers.layer(new DenseLayer.Builder().nIn(shape.inputs(l)).nOut(shape.outputs(l))
+                    .activation(Activation.TANH).build());
+        }
+        layers.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(shape.inputs(last))
+                .nOut(shape.outputs(last)).activation(Activation.IDENTITY).build());
+        MultiLayerConfiguration conf = layers.build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+
+    /** The sizes of a network of dense layers. */
+    public static NetShape shapeOf(MultiLayerNetwork net) {
+        int[] sizes = new int[net.getnLayers() + 1];
+        for (int l = 0; l < net.getnLayers(); l++) {
+            FeedForwardLayer layer = (FeedForwardLayer) net.getLayer(l).conf().getLayer();
+            sizes[l] = (int) layer.getNIn();
+            sizes[l + 1] = (int) layer.getNOut();
+        }
+        return new NetShape(sizes);
+    }
+}
