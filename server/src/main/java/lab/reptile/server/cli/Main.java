@@ -53,7 +53,7 @@ public final class Main {
                 LOG.info("the checkpoint in {} is for another run; starting this one fresh", store.dir());
             }
         }
-        TrainingRunner runner = new TrainingRunner(config, start, Learners.plainJava(),
+        TrainingRunner runner = new TrainingRunner(config, start, Learners.dl4j(),
                 learner -> store.save(Checkpoint.of(learner)), cli.checkpointSeconds() * 1_000_000_000L);
         ReptileServer server = new ReptileServer(new ServerOptions(cli.host(), cli.port(), cli.adminToken()), runner);
         server.start();

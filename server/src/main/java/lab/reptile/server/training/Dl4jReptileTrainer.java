@@ -39,6 +39,7 @@ public final class Dl4jReptileTrainer implements MetaLearner {
     public Dl4jReptileTrainer(ReptileConfig config, SeededStart start) {
         this.config = config;
         this.tasks = start.tasks();
+        this.metaIteration = start.metaIteration();
         UnitMajorLayout layout = new UnitMajorLayout(start.initialWeights().shape());
         this.inner = new BatchedInnerLoop(layout, config.metaBatchSize(), config.pointsPerTask(),
                 config.innerBatchSize(), config.innerLr());
@@ -50,8 +51,12 @@ public final class Dl4jReptileTrainer implements MetaLearner {
         this.towardsMean = PreparedOp.matmul(ones, false, inner.adapted(), false, theta, 0, 1);
     }
 
+    /** Refused once the run is finished: past its end the linear schedule would give a negative ε. */
     @Override
     public void metaStep() {
+        if (finished()) {
+            throw new IllegalStateException("all " + config.metaIterations() + " meta-iterations of this run are done");
+        }
         double epsilon = config.outerStep(metaIteration);
         List<Points> batch = new ArrayList<>(config.metaBatchSize());
         for (int i = 0; i < config.metaBatchSize(); i++) {
@@ -75,6 +80,11 @@ public final class Dl4jReptileTrainer implements MetaLearner {
     @Override
     public Params metaWeights() {
         return inner.layout().toParams(theta.data().asDouble());
+    }
+
+    @Override
+    public SeededStart resumePoint() {
+        return new SeededStart(metaWeights(), tasks.copy(), metaIteration);
     }
 
     @Override
