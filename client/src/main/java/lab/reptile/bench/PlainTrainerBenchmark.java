@@ -1,6 +1,8 @@
 package lab.reptile.bench;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import lab.reptile.model.Evaluation;
 import lab.reptile.model.NetShape;
 import lab.reptile.model.Params;
@@ -17,8 +19,7 @@ import lab.reptile.model.ReptileTrainer;
 public final class PlainTrainerBenchmark {
     private static final int RUNS = 3;
     private static final int EVAL_TASKS = 500;
-    /** Held-out tasks come from their own seed, never one used for training. */
-    private static final long EVAL_SEED = 20_181_024L;
+    private static final long EVAL_SEED = Evaluation.DEFAULT_SEED;
 
     private PlainTrainerBenchmark() {
     }
@@ -53,17 +54,10 @@ public final class PlainTrainerBenchmark {
         Arrays.sort(sorted);
         System.out.printf("median: %.0f meta-it/s%n%n", sorted[RUNS / 2]);
 
-        Evaluation.Table meta = Evaluation.evaluate(trained, EVAL_SEED, EVAL_TASKS, Evaluation.DEFAULT_LR);
-        Evaluation.Table random = Evaluation.evaluate(
-                Evaluation.randomInit(shape, seed), EVAL_SEED, EVAL_TASKS, Evaluation.DEFAULT_LR);
-        System.out.printf("MSE on 100 query x after k SGD steps (lr %.2f) on %d support points, %d tasks (seed %d), "
-                        + "mean ± 95%% CI%n", Evaluation.DEFAULT_LR, Evaluation.SUPPORT_POINTS, EVAL_TASKS, EVAL_SEED);
-        System.out.printf("%4s  %-20s  %-20s%n", "k", "meta-trained", "random init");
-        for (int r = 0; r < meta.rows().size(); r++) {
-            Evaluation.Row m = meta.rows().get(r);
-            Evaluation.Row b = random.rows().get(r);
-            System.out.printf("%4d  %8.4f ± %-9.4f  %8.4f ± %-9.4f%n",
-                    m.steps(), m.mean(), m.ci95(), b.mean(), b.ci95());
-        }
+        Map<String, Evaluation.Table> columns = new LinkedHashMap<>();
+        columns.put("meta-trained", Evaluation.evaluate(trained, EVAL_SEED, EVAL_TASKS, Evaluation.DEFAULT_LR));
+        columns.put("random init", Evaluation.evaluate(
+                Evaluation.randomInit(shape, seed), EVAL_SEED, EVAL_TASKS, Evaluation.DEFAULT_LR));
+        EvaluationReport.print(System.out, columns, EVAL_SEED, Evaluation.DEFAULT_LR);
     }
 }

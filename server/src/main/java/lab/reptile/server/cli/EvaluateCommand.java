@@ -32,7 +32,6 @@ final class EvaluateCommand {
               --seed S         seed of the held-out tasks (default 20181024)
               --lr X           inner-loop learning rate (default 0.02)
             """;
-    static final long DEFAULT_SEED = 20_181_024L;
 
     private EvaluateCommand() {
     }
@@ -42,7 +41,7 @@ final class EvaluateCommand {
         String file = null;
         String url = null;
         int tasks = 500;
-        long seed = DEFAULT_SEED;
+        long seed = Evaluation.DEFAULT_SEED;
         double lr = Evaluation.DEFAULT_LR;
         try {
             for (int i = 0; i < args.length; i++) {
