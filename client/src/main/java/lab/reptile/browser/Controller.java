@@ -139,11 +139,6 @@ final class Controller {
             }
 
             @Override
-            public void unchanged() {
-                page.showPretrainedNote("");
-            }
-
-            @Override
             public void failed(int status, String message) {
                 if (status == 503) {
                     page.showPretrainedNote("(training…)");

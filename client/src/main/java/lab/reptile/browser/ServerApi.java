@@ -11,8 +11,9 @@ final class ServerApi {
     interface WeightsHandler {
         void fresh(WeightsFile file);
 
-        /** 304: the server still has the snapshot we hold. */
-        void unchanged();
+        /** 304: the server still has the snapshot we hold (only a conditional request gets this). */
+        default void unchanged() {
+        }
 
         /** @param status the HTTP status, 0 when no response came; 503 means "not ready yet, ask again" */
         void failed(int status, String message);

@@ -90,4 +90,17 @@ class PretrainedWeightsHttpTest {
             assertTrue(response.body().contains("no pretrained baseline"), response.body());
         }
     }
+
+    @Test
+    void whileTheBaselineTrainsTheAnswerIs503WithRetryAfter() throws Exception {
+        PretrainConfig slow = new PretrainConfig(1, 10, 50, 10, 10_000_000, 0.1, 0.005, 1);
+        try (ReptileServer busy = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner,
+                PretrainedBaseline.start(slow, NetShape.STANDARD)).start()) {
+            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + busy.port() + "/api/weights?init=pretrained")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(503, response.statusCode());
+            assertEquals("2", response.headers().firstValue("Retry-After").orElseThrow());
+            assertTrue(response.body().contains("still training"), response.body());
+        }
+    }
 }

@@ -29,7 +29,7 @@ class TeachingEndToEndTest {
 
     @BeforeAll
     static void serve() throws InterruptedException {
-        runner = new TrainingRunner(ReptileConfig.reference().withTasks(1_000_000), ReptileTrainer::new);
+        runner = new TrainingRunner(ReptileConfig.reference().withTasks(60_000), ReptileTrainer::new);
         PretrainedBaseline baseline = PretrainedBaseline.start(PretrainConfig.defaults().withSteps(30),
                 NetShape.STANDARD);
         server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner, baseline).start();
@@ -55,7 +55,7 @@ class TeachingEndToEndTest {
 
     @Test
     void theThreeStartsAdaptSideBySideAndEachToggleShowsOrHidesItsCurves() throws Exception {
-        try (Browser browser = open(1440, 1500)) {
+        try (Browser browser = open(1440, 1300)) {
             browser.click("try-classic");
             browser.awaitAdapted();
             assertEquals("8", browser.byTestId("steps").getAttribute("value"));
