@@ -47,11 +47,6 @@ public final class Adaptation {
         starts[Start.PRETRAINED.ordinal()] = file.toParams();
     }
 
-    /** True if adaptations include {@code start} (the random start comes with the first meta-weights). */
-    public boolean has(Start start) {
-        return starts[start.ordinal()] != null;
-    }
-
     /** Adapts from every available start on the same points and shows step 0 (each start's own curve). */
     public void run(PointSet points, AdaptSettings settings) {
         if (weights == null) {

@@ -27,8 +27,4 @@ public record ProgressHistory(double[] tasksDone, double[] mseAt8) {
         }
         return new ProgressHistory(tasks, mse);
     }
-
-    public int size() {
-        return tasksDone.length;
-    }
 }
