@@ -1,5 +1,8 @@
 package lab.reptile.browser;
 
+import java.util.Random;
+
+import lab.reptile.model.Evaluation;
 import lab.reptile.model.InnerLoop;
 import lab.reptile.model.Mlp;
 import lab.reptile.model.Params;
@@ -7,49 +10,68 @@ import lab.reptile.model.SineFamily;
 import lab.reptile.model.WeightsFile;
 
 /**
- * What the chart shows of the model: the meta-weights' curve and the last adaptation from them (every step's curve
- * and MSE on the points), plus which step is on screen. Runs the model package's inner loop.
+ * What the charts show of the model: the meta-weights' curve and the last adaptation on the points from every
+ * available {@link Start} (each step's curve and MSE on the points), plus which step is on screen. Runs the model
+ * package's inner loop.
  */
 public final class Adaptation {
     /** Curves are drawn at this many evenly spaced x over [-5, 5]. */
     public static final int GRID_SIZE = 201;
+    /** Seed of the random start: the same net as the "random init" column of the evaluate command's table. */
+    public static final long RANDOM_SEED = Evaluation.DEFAULT_SEED + 1;
 
     private final double[] grid = SineFamily.linspace(GRID_SIZE);
+    private final Params[] starts = new Params[Start.values().length];
+    private final InnerLoop.Trace[] traces = new InnerLoop.Trace[starts.length];
     private WeightsFile weights;
-    private Params meta;
     private double[] metaCurve;
-    private InnerLoop loop;
-    private InnerLoop.Trace trace;
+    private int steps;
     private int shown;
 
-    /** Replaces the meta-weights; the previous adaptation no longer applies and is dropped. */
+    /** Replaces the meta-weights (and the random start, if the net's shape changed); drops the adaptation. */
     public void setWeights(WeightsFile file) {
         weights = file;
-        meta = file.toParams();
-        loop = new InnerLoop(meta.shape());
+        Params meta = file.toParams();
+        Params random = starts[Start.RANDOM.ordinal()];
+        if (random == null || !random.shape().equals(meta.shape())) {
+            starts[Start.RANDOM.ordinal()] = Params.initial(meta.shape(), new Random(RANDOM_SEED));
+        }
+        starts[Start.META.ordinal()] = meta;
         metaCurve = new double[GRID_SIZE];
         new Mlp(meta.shape()).predict(meta.toArray(), grid, GRID_SIZE, metaCurve);
         reset();
     }
 
-    /** Adapts from the meta-weights on the points and shows step 0 (the meta-weights' own curve). */
+    /** Sets the pretrained start; it joins the next {@link #run}. */
+    public void setPretrained(WeightsFile file) {
+        starts[Start.PRETRAINED.ordinal()] = file.toParams();
+    }
+
+    /** Adapts from every available start on the same points and shows step 0 (each start's own curve). */
     public void run(PointSet points, AdaptSettings settings) {
-        if (meta == null) {
+        if (weights == null) {
             throw new IllegalStateException("no meta-weights loaded yet");
         }
-        trace = loop.trace(meta, points.toPoints(), settings.steps(), settings.lr(), grid);
+        for (int s = 0; s < starts.length; s++) {
+            traces[s] = starts[s] == null ? null : new InnerLoop(starts[s].shape())
+                    .trace(starts[s], points.toPoints(), settings.steps(), settings.lr(), grid);
+        }
+        steps = settings.steps();
         shown = 0;
     }
 
     /** Forgets the adaptation (e.g. when the last point is gone). */
     public void reset() {
-        trace = null;
+        for (int s = 0; s < traces.length; s++) {
+            traces[s] = null;
+        }
+        steps = 0;
         shown = 0;
     }
 
     /** Shows the next step; returns false (and stays) when the last step is already shown. */
     public boolean advance() {
-        if (trace == null || shown >= trace.steps()) {
+        if (shown >= steps) {
             return false;
         }
         shown++;
@@ -58,7 +80,7 @@ public final class Adaptation {
 
     /** Shows step {@code step}, clamped to 0..steps. */
     public void show(int step) {
-        shown = trace == null ? 0 : Math.max(0, Math.min(step, trace.steps()));
+        shown = Math.max(0, Math.min(step, steps));
     }
 
     public boolean hasWeights() {
@@ -71,7 +93,7 @@ public final class Adaptation {
 
     /** Number of steps of the current adaptation (0 without one). */
     public int steps() {
-        return trace == null ? 0 : trace.steps();
+        return steps;
     }
 
     public int shownStep() {
@@ -80,7 +102,7 @@ public final class Adaptation {
 
     /** True when an adaptation exists and its last step is on screen. */
     public boolean finished() {
-        return trace != null && shown == trace.steps();
+        return traces[Start.META.ordinal()] != null && shown == steps;
     }
 
     /** The x of every curve point, [GRID_SIZE]. */
@@ -93,13 +115,15 @@ public final class Adaptation {
         return metaCurve == null ? new double[0] : metaCurve;
     }
 
-    /** The adapted net's prediction on the grid after the shown step, [GRID_SIZE]; empty without an adaptation. */
-    public double[] shownCurve() {
+    /** The net adapted from {@code start}, on the grid after the shown step, [GRID_SIZE]; empty without one. */
+    public double[] shownCurve(Start start) {
+        InnerLoop.Trace trace = traces[start.ordinal()];
         return trace == null ? new double[0] : trace.predictions()[shown];
     }
 
-    /** MSE on the points after each step 0..steps (step 0 = meta-weights); empty without an adaptation. */
-    public double[] mseByStep() {
+    /** MSE on the points after each step 0..steps from {@code start}; empty without an adaptation from it. */
+    public double[] mseByStep(Start start) {
+        InnerLoop.Trace trace = traces[start.ordinal()];
         return trace == null ? new double[0] : trace.pointMse().clone();
     }
 }

@@ -2,22 +2,19 @@ package lab.reptile.browser;
 
 import java.util.Random;
 
-import lab.reptile.model.SineFamily;
 import lab.reptile.model.SineTask;
 import lab.reptile.model.WeightsFile;
 import org.teavm.jso.browser.Window;
 
-/** The page's behaviour: each visitor action is one method that updates the state, then the chart and labels. */
+/** The page's behaviour: each visitor action is one method that updates the state, then the charts and labels. */
 final class Controller {
-    /** A click this close to a point (CSS pixels) removes it instead of adding one. */
-    static final double HIT_RADIUS = 9;
-    /** Fixed y range: fits the family's largest amplitude, 5, with a margin. */
-    static final double Y_LIMIT = 6;
     /** Time each step of the animation stays on screen. */
     private static final int FRAME_MILLIS = 90;
+    /** How soon to ask again for the pretrained net while the server is still training it. */
+    private static final int PRETRAINED_RETRY_MILLIS = 2000;
 
     private final Page page;
-    private final ChartJs chart;
+    private final Charts charts;
     private final ServerApi server = new ServerApi();
     private final PointSet points = new PointSet();
     private final Adaptation adaptation = new Adaptation();
@@ -28,14 +25,15 @@ final class Controller {
 
     Controller(Page page) {
         this.page = page;
-        this.chart = new ChartJs(page.plot, SineFamily.X_MIN, SineFamily.X_MAX, -Y_LIMIT, Y_LIMIT);
+        this.charts = new Charts(page);
         page.showPointCount(0);
-        page.showStep(0, 0);
-        page.showMse(new double[0], 0, "idle");
+        page.showPretrainedNote("(loading…)");
+        drawAdaptation("idle");
     }
 
-    void clickPlot(double px, double py) {
-        PointSet.Edit edit = points.click(px, py, chart.plotArea(), HIT_RADIUS);
+    /** A tap or click on the plot at a pixel; within {@code hitRadius} pixels of a point it removes that point. */
+    void tapPlot(double px, double py, double hitRadius) {
+        PointSet.Edit edit = points.click(px, py, charts.plotArea(), hitRadius);
         if (edit == PointSet.Edit.FULL) {
             page.showStatus("At most " + PointSet.MAX + " points: click a point to remove it.");
         } else if (edit != PointSet.Edit.IGNORED) {
@@ -47,7 +45,7 @@ final class Controller {
 
     void clear() {
         points.clear();
-        chart.setData(ChartJs.TRUTH, adaptation.grid(), new double[0]);
+        charts.drawTruth(adaptation.grid(), new double[0]);
         drawPoints();
         adapt();
         page.showStatus("Cleared.");
@@ -55,14 +53,22 @@ final class Controller {
 
     void randomSine() {
         SineTask task = RandomSine.drawInto(points, rng);
-        chart.setData(ChartJs.TRUTH, adaptation.grid(), RandomSine.curve(task, adaptation.grid()));
+        charts.drawTruth(adaptation.grid(), RandomSine.curve(task, adaptation.grid()));
         drawPoints();
         page.showStatus("Random sine: amplitude " + Numbers.fixed(task.amplitude(), 2)
                 + ", phase " + Numbers.fixed(task.phase(), 2) + ".");
         adapt();
     }
 
-    /** Re-runs the inner loop from the meta-weights on the current points and animates it. */
+    /** The blog post's classic setting: a random sine with 10 points, 8 steps at lr 0.02. */
+    void tryClassic() {
+        page.steps.setValue(Integer.toString(AdaptSettings.DEFAULT_STEPS));
+        page.lr.setValue(Double.toString(AdaptSettings.DEFAULT_LR));
+        page.showAdaptLabel(page.steps.getValue());
+        randomSine();
+    }
+
+    /** Re-runs the inner loop from every start on the current points and animates it. */
     void adapt() {
         stopAnimation();
         if (points.isEmpty() || !adaptation.hasWeights()) {
@@ -92,11 +98,21 @@ final class Controller {
         drawAdaptation(adaptation.finished() ? "done" : "paused");
     }
 
+    /** A curve toggle changed: redraw what is on screen, without restarting the animation. */
+    void toggled() {
+        charts.drawAdaptation(adaptation, page.visible());
+    }
+
     void fetchWeights() {
         server.fetchWeights(new ServerApi.WeightsHandler() {
             @Override
             public void fresh(WeightsFile file) {
-                useWeights(file);
+                adaptation.setWeights(file);
+                setWeightsError(null);
+                page.showWeights(file.metaIteration(), file.version());
+                charts.drawMeta(adaptation);
+                page.showStatus("Loaded meta-weights version " + file.version() + ".");
+                adapt();
             }
 
             @Override
@@ -106,8 +122,30 @@ final class Controller {
             }
 
             @Override
-            public void failed(String message) {
+            public void failed(int status, String message) {
                 setWeightsError(message + keeping());
+            }
+        });
+    }
+
+    /** Loads the pretrained baseline, asking again while the server is still training it. */
+    void fetchPretrained() {
+        server.fetchPretrained(new ServerApi.WeightsHandler() {
+            @Override
+            public void fresh(WeightsFile file) {
+                adaptation.setPretrained(file);
+                page.showPretrainedNote("");
+                adapt();
+            }
+
+            @Override
+            public void failed(int status, String message) {
+                if (status == 503) {
+                    page.showPretrainedNote("(training…)");
+                    Window.setTimeout(Controller.this::fetchPretrained, PRETRAINED_RETRY_MILLIS);
+                } else {
+                    page.showPretrainedNote("(unavailable)");
+                }
             }
         });
     }
@@ -115,9 +153,10 @@ final class Controller {
     void refreshTraining() {
         server.fetchStatus(new ServerApi.StatusHandler() {
             @Override
-            public void status(TrainingStatus status) {
+            public void status(TrainingStatus status, ProgressHistory history) {
                 trainingError = null;
                 page.showTraining(status);
+                charts.drawProgress(history, status.tasksTotal());
                 showErrors();
             }
 
@@ -128,15 +167,6 @@ final class Controller {
                 showErrors();
             }
         });
-    }
-
-    private void useWeights(WeightsFile file) {
-        adaptation.setWeights(file);
-        setWeightsError(null);
-        page.showWeights(file.metaIteration(), file.version());
-        chart.setData(ChartJs.META, adaptation.grid(), adaptation.metaCurve());
-        page.showStatus("Loaded meta-weights version " + file.version() + ".");
-        adapt();
     }
 
     private void nextFrame() {
@@ -157,22 +187,15 @@ final class Controller {
     }
 
     private void drawPoints() {
-        double[] xs = new double[points.size()];
-        double[] ys = new double[points.size()];
-        for (int i = 0; i < xs.length; i++) {
-            xs[i] = points.x(i);
-            ys[i] = points.y(i);
-        }
-        chart.setData(ChartJs.POINTS, xs, ys);
+        charts.drawPoints(points);
         page.showPointCount(points.size());
-        chart.update();
     }
 
     private void drawAdaptation(String state) {
-        chart.setData(ChartJs.ADAPTED, adaptation.grid(), adaptation.shownCurve());
-        chart.update();
+        charts.drawAdaptation(adaptation, page.visible());
         page.showStep(adaptation.shownStep(), adaptation.steps());
-        page.showMse(adaptation.mseByStep(), adaptation.shownStep(), state);
+        page.showMse(adaptation.mseByStep(Start.META), adaptation.shownStep(), state);
+        page.showMseCompare(adaptation);
     }
 
     private String keeping() {

@@ -2,45 +2,63 @@ package lab.reptile.browser;
 
 import lab.reptile.model.WeightsFile;
 
-/** The two server endpoints the page reads; remembers the last ETag so fetching weights is a conditional request. */
+/**
+ * The server endpoints the page reads; remembers the meta-weights' last ETag so fetching them again is a conditional
+ * request (the pretrained net never changes, so it is fetched until it arrives and then kept).
+ */
 final class ServerApi {
     /** Outcome of a weights fetch. */
     interface WeightsHandler {
         void fresh(WeightsFile file);
 
-        /** 304: the server still has the snapshot we hold. */
-        void unchanged();
+        /** 304: the server still has the snapshot we hold (only a conditional request gets this). */
+        default void unchanged() {
+        }
 
-        void failed(String message);
+        /** @param status the HTTP status, 0 when no response came; 503 means "not ready yet, ask again" */
+        void failed(int status, String message);
     }
 
     /** Outcome of a training-status poll. */
     interface StatusHandler {
-        void status(TrainingStatus status);
+        void status(TrainingStatus status, ProgressHistory history);
 
         void failed(String message);
     }
 
-    private String etag;
+    private static final String META = "api/weights";
+    private static final String PRETRAINED = "api/weights?init=pretrained";
+    private String metaEtag;
 
     void fetchWeights(WeightsHandler handler) {
-        Http.get("api/weights", etag, (status, body, tag) -> {
+        fetch(META, "the meta-weights", metaEtag, handler);
+    }
+
+    /** The server's pretrained baseline (a 503 while it is still training). */
+    void fetchPretrained(WeightsHandler handler) {
+        fetch(PRETRAINED, "the pretrained net", null, handler);
+    }
+
+    private void fetch(String url, String what, String etag, WeightsHandler handler) {
+        Http.get(url, etag, (status, body, tag) -> {
             if (status == 304) {
                 handler.unchanged();
                 return;
             }
             if (status != 200) {
-                handler.failed(ServerError.message("the meta-weights", status, parseOrNull(body)));
+                handler.failed(status, ServerError.message(what, status, parseOrNull(body)));
                 return;
             }
             WeightsFile file;
             try {
                 file = WeightsReader.read(JsTree.parse(body));
             } catch (RuntimeException e) {
-                handler.failed("Server sent invalid meta-weights: " + e.getMessage() + ".");
+                handler.failed(status, "Server sent invalid weights for " + what + ": " + e.getMessage() + ".");
                 return;
             }
-            etag = tag; // kept only once the weights it names are accepted
+            if (url.equals(META)) { // the tag is kept only once the weights it names are accepted
+                metaEtag = tag;
+            }
             handler.fresh(file);
         });
     }
@@ -52,13 +70,16 @@ final class ServerApi {
                 return;
             }
             TrainingStatus parsed;
+            ProgressHistory history;
             try {
-                parsed = TrainingStatus.read(JsTree.parse(body));
+                Tree root = JsTree.parse(body);
+                parsed = TrainingStatus.read(root);
+                history = ProgressHistory.read(root);
             } catch (RuntimeException e) {
                 handler.failed("Server sent an invalid training status: " + e.getMessage() + ".");
                 return;
             }
-            handler.status(parsed);
+            handler.status(parsed, history);
         });
     }
 

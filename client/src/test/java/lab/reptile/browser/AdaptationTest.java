@@ -32,16 +32,16 @@ class AdaptationTest {
         adaptation.run(points, new AdaptSettings(8, 0.02));
         InnerLoop.Trace expected = new InnerLoop(NetShape.STANDARD)
                 .trace(meta, points.toPoints(), 8, 0.02, adaptation.grid());
-        assertArrayEquals(expected.pointMse(), adaptation.mseByStep());
+        assertArrayEquals(expected.pointMse(), adaptation.mseByStep(Start.META));
         adaptation.show(8);
-        assertArrayEquals(expected.predictions()[8], adaptation.shownCurve());
+        assertArrayEquals(expected.predictions()[8], adaptation.shownCurve(Start.META));
     }
 
     @Test
     void stepZeroIsTheMetaCurve() {
         adaptation.run(points, new AdaptSettings(4, 0.02));
         assertEquals(0, adaptation.shownStep());
-        assertArrayEquals(adaptation.metaCurve(), adaptation.shownCurve(), 1e-15);
+        assertArrayEquals(adaptation.metaCurve(), adaptation.shownCurve(Start.META), 1e-15);
         assertEquals(Adaptation.GRID_SIZE, adaptation.metaCurve().length);
     }
 
@@ -70,7 +70,7 @@ class AdaptationTest {
     void fittingPointsOnASineLowersTheirMse() {
         RandomSine.drawInto(points, new Random(11));
         adaptation.run(points, new AdaptSettings(32, 0.02));
-        double[] mse = adaptation.mseByStep();
+        double[] mse = adaptation.mseByStep(Start.META);
         assertEquals(33, mse.length);
         assertTrue(mse[32] < mse[0], "MSE " + mse[0] + " -> " + mse[32]);
     }
@@ -80,8 +80,8 @@ class AdaptationTest {
         adaptation.run(points, new AdaptSettings(8, 0.02));
         adaptation.setWeights(WeightsFile.of(Params.initial(NetShape.STANDARD, new Random(6)), 2, 200));
         assertEquals(0, adaptation.steps());
-        assertEquals(0, adaptation.shownCurve().length);
-        assertEquals(0, adaptation.mseByStep().length);
+        assertEquals(0, adaptation.shownCurve(Start.META).length);
+        assertEquals(0, adaptation.mseByStep(Start.META).length);
         assertEquals(2, adaptation.weights().version());
     }
 
@@ -103,5 +103,36 @@ class AdaptationTest {
         }
         double[] curve = RandomSine.curve(task, adaptation.grid());
         assertEquals(task.y(adaptation.grid()[100]), curve[100]);
+    }
+
+    @Test
+    void adaptsFromTheSeededRandomInitOnTheSamePointsAndSteps() {
+        adaptation.run(points, new AdaptSettings(8, 0.02));
+        Params random = Params.initial(NetShape.STANDARD, new Random(Adaptation.RANDOM_SEED));
+        InnerLoop.Trace expected = new InnerLoop(NetShape.STANDARD)
+                .trace(random, points.toPoints(), 8, 0.02, adaptation.grid());
+        assertArrayEquals(expected.pointMse(), adaptation.mseByStep(Start.RANDOM));
+        adaptation.show(3);
+        assertArrayEquals(expected.predictions()[3], adaptation.shownCurve(Start.RANDOM));
+    }
+
+    @Test
+    void thePretrainedStartJoinsOnceItArrives() {
+        adaptation.run(points, new AdaptSettings(4, 0.02));
+        assertEquals(0, adaptation.mseByStep(Start.PRETRAINED).length);
+        Params pretrained = Params.initial(NetShape.STANDARD, new Random(9));
+        adaptation.setPretrained(WeightsFile.of(pretrained, 1, 0));
+        adaptation.run(points, new AdaptSettings(4, 0.02));
+        assertArrayEquals(new InnerLoop(NetShape.STANDARD).trace(pretrained, points.toPoints(), 4, 0.02,
+                adaptation.grid()).pointMse(), adaptation.mseByStep(Start.PRETRAINED));
+    }
+
+    @Test
+    void theRandomStartStaysTheSameWhenNewMetaWeightsArrive() {
+        adaptation.run(points, new AdaptSettings(2, 0.02));
+        double[] before = adaptation.mseByStep(Start.RANDOM);
+        adaptation.setWeights(WeightsFile.of(Params.initial(NetShape.STANDARD, new Random(6)), 2, 200));
+        adaptation.run(points, new AdaptSettings(2, 0.02));
+        assertArrayEquals(before, adaptation.mseByStep(Start.RANDOM));
     }
 }

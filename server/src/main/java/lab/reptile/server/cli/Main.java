@@ -5,6 +5,8 @@ import java.util.Arrays;
 import java.util.Optional;
 import lab.reptile.model.ReptileConfig;
 import lab.reptile.model.SeededStart;
+import lab.reptile.server.baseline.PretrainConfig;
+import lab.reptile.server.baseline.PretrainedBaseline;
 import lab.reptile.server.checkpoint.Checkpoint;
 import lab.reptile.server.checkpoint.CheckpointStore;
 import lab.reptile.server.http.ReptileServer;
@@ -55,7 +57,10 @@ public final class Main {
         }
         TrainingRunner runner = new TrainingRunner(config, start, Learners.dl4j(),
                 learner -> store.save(Checkpoint.of(learner)), cli.checkpointSeconds() * 1_000_000_000L);
-        ReptileServer server = new ReptileServer(new ServerOptions(cli.host(), cli.port(), cli.adminToken()), runner);
+        // Trained in its own thread while the server starts and meta-training runs; served once ready.
+        PretrainedBaseline pretrained = PretrainedBaseline.start(PretrainConfig.defaults(), TrainingDefaults.SHAPE);
+        ReptileServer server = new ReptileServer(new ServerOptions(cli.host(), cli.port(), cli.adminToken()), runner,
+                pretrained);
         server.start();
         runner.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

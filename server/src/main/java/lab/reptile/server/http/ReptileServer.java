@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import lab.reptile.server.baseline.PretrainedBaseline;
 import lab.reptile.server.training.TrainingRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +27,16 @@ public final class ReptileServer implements AutoCloseable {
     private final String host;
     private final ObjectMapper mapper = new ObjectMapper();
 
+    /** A server without a pretrained baseline: {@code /api/weights?init=pretrained} answers 404. */
     public ReptileServer(ServerOptions options, TrainingRunner runner) {
+        this(options, runner, null);
+    }
+
+    /** @param pretrained the baseline served at {@code /api/weights?init=pretrained}, or null for none */
+    public ReptileServer(ServerOptions options, TrainingRunner runner, PretrainedBaseline pretrained) {
         this.host = options.host();
         AdminGuard guard = new AdminGuard(options.adminToken());
-        WeightsEndpoint weights = new WeightsEndpoint(runner);
+        WeightsEndpoint weights = new WeightsEndpoint(runner, pretrained);
         TrainingEndpoints training = new TrainingEndpoints(runner, guard, mapper);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -50,7 +57,12 @@ public final class ReptileServer implements AutoCloseable {
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
                 JsonResponses.error(ctx, mapper, 500, "internal error");
             });
-            config.routes.error(404, ctx -> JsonResponses.error(ctx, mapper, 404, "no such resource: " + ctx.path()));
+            config.routes.error(404, ctx -> {
+                String type = ctx.res().getContentType(); // an endpoint's own JSON 404 (an ApiException) stays
+                if (type == null || !type.startsWith("application/json")) {
+                    JsonResponses.error(ctx, mapper, 404, "no such resource: " + ctx.path());
+                }
+            });
             config.routes.error(405, ctx -> JsonResponses.error(ctx, mapper, 405,
                     ctx.method() + " is not allowed on " + ctx.path()));
         });

@@ -13,6 +13,8 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -56,8 +58,14 @@ public final class Dl4jParams {
 
     /** The demo's net in DL4J: tanh hidden layers, identity output, MSE loss, double precision, initialised. */
     public static MultiLayerNetwork network(NetShape shape) {
+        return network(shape, new Sgd());
+    }
+
+    /** As {@link #network(NetShape)}, with the updater that {@code fit()} applies. */
+    public static MultiLayerNetwork network(NetShape shape, IUpdater updater) {
         NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
                 .dataType(DataType.DOUBLE)
+                .updater(updater)
                 .list();
         int last = shape.layerCount() - 1;
         for (int l = 0; l < last; l++) {

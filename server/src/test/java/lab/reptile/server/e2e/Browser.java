@@ -19,25 +19,42 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.interactions.PointerInput;
+import org.openqa.selenium.interactions.Sequence;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Debian's headless Chromium driving the page through its data-testid hooks; given explicitly, nothing is downloaded. */
 final class Browser implements AutoCloseable {
+    private static final int MIN_WINDOW_WIDTH = 500;
     private final ChromeDriver driver;
 
     Browser() throws IOException {
+        this(1280, 900);
+    }
+
+    /**
+     * A browser whose viewport is width × height CSS pixels. Headless windows are at least 500 px wide, so a
+     * narrower one is a phone emulated over DevTools: that width, touch input, the page's viewport meta honoured.
+     */
+    Browser(int width, int height) throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=1280,900",
+                "--disable-sync", "--window-size=" + Math.max(width, MIN_WINDOW_WIDTH) + "," + height,
                 "--user-data-dir=" + Files.createTempDirectory("reptile-chromium"));
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
+        if (width < MIN_WINDOW_WIDTH) {
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
+            driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true,
+                    "maxTouchPoints", 5));
+        }
     }
 
     void open(String url) {
@@ -71,13 +88,39 @@ final class Browser implements AutoCloseable {
         new Actions(driver).moveToElement(canvas, dx, dy).click().perform();
     }
 
-    /** The {x, y} pairs of the chart dataset with this label, as [n][2]. */
+    /** Taps the plot with a finger (a touch pointer) at data coordinates (x, y). */
+    void tapPlotAt(double x, double y) {
+        Number px = (Number) js("var r = reptileChart.canvas.getBoundingClientRect();"
+                + "return r.left + reptileChart.scales.x.getPixelForValue(arguments[0])", x);
+        Number py = (Number) js("var r = reptileChart.canvas.getBoundingClientRect();"
+                + "return r.top + reptileChart.scales.y.getPixelForValue(arguments[0])", y);
+        PointerInput finger = new PointerInput(PointerInput.Kind.TOUCH, "finger");
+        Sequence tap = new Sequence(finger, 0)
+                .addAction(finger.createPointerMove(Duration.ZERO, PointerInput.Origin.viewport(),
+                        (int) Math.round(px.doubleValue()), (int) Math.round(py.doubleValue())))
+                .addAction(finger.createPointerDown(PointerInput.MouseButton.LEFT.asArg()))
+                .addAction(finger.createPointerUp(PointerInput.MouseButton.LEFT.asArg()));
+        driver.perform(List.of(tap));
+    }
+
+    /** The {x, y} pairs of the main chart's dataset with this label, as [n][2]. */
     double[][] dataset(String label) {
+        return dataset("reptileChart", label);
+    }
+
+    /** The {x, y} pairs of the dataset with this label in the chart exposed as {@code window[chart]}. */
+    double[][] dataset(String chart, String label) {
         @SuppressWarnings("unchecked")
-        List<List<Number>> pairs = (List<List<Number>>) js("return reptileChart.data.datasets"
-                + ".find(d => d.label === arguments[0]).data.map(p => [p.x, p.y])", label);
+        List<List<Number>> pairs = (List<List<Number>>) js("return window[arguments[0]].data.datasets"
+                + ".find(d => d.label === arguments[1]).data.map(p => [p.x, p.y])", chart, label);
         return pairs.stream().map(p -> new double[] {p.get(0).doubleValue(), p.get(1).doubleValue()})
                 .toArray(double[][]::new);
+    }
+
+    /** True if the chart {@code window[chart]} draws its dataset with this label (not hidden by a toggle). */
+    boolean visible(String chart, String label) {
+        return Boolean.TRUE.equals(js("var c = window[arguments[0]];"
+                + "return c.isDatasetVisible(c.data.datasets.findIndex(d => d.label === arguments[1]))", chart, label));
     }
 
     /** Waits until the adaptation's animation has reached its last step. */

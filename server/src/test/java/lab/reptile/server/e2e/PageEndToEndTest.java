@@ -11,6 +11,8 @@ import java.time.Instant;
 import lab.reptile.model.NetShape;
 import lab.reptile.model.ReptileConfig;
 import lab.reptile.model.ReptileTrainer;
+import lab.reptile.server.baseline.PretrainConfig;
+import lab.reptile.server.baseline.PretrainedBaseline;
 import lab.reptile.server.http.ReptileServer;
 import lab.reptile.server.http.ServerOptions;
 import lab.reptile.server.training.TrainingRunner;
@@ -30,7 +32,10 @@ class PageEndToEndTest {
     @BeforeAll
     static void trainAndServe() throws InterruptedException {
         runner = new TrainingRunner(ReptileConfig.reference(), ReptileTrainer::new);
-        server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner).start();
+        // a briefly trained baseline: the page asks for it, and these tests are not about its quality
+        PretrainedBaseline baseline = PretrainedBaseline.start(PretrainConfig.defaults().withSteps(10),
+                NetShape.STANDARD);
+        server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner, baseline).start();
         runner.start();
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (runner.status().state() != TrainingState.FINISHED) {

@@ -1,0 +1,76 @@
+package lab.reptile.browser;
+
+import org.teavm.jso.JSBody;
+import org.teavm.jso.JSObject;
+
+/**
+ * The three charts' Chart.js configurations. Every curve differs by dash style as well as colour: from the
+ * meta-weights red and solid, from the random init blue and dashed, from the pretrained net orange and dotted.
+ * Animation is off (the page animates steps itself) and so are the built-in legends (the page has labelled toggles).
+ */
+final class ChartConfigs {
+    /** Datasets of the main plot, by index; the labels are the tests' names for them. */
+    static final int META = 0;
+    static final int TRUTH = 1;
+    static final int ADAPTED = 2;
+    static final int POINTS = 3;
+    static final int ADAPTED_RANDOM = 4;
+    static final int ADAPTED_PRETRAINED = 5;
+    /** The progress chart's learning curve. */
+    static final int PROGRESS = 0;
+
+    private ChartConfigs() {
+    }
+
+    /** Index in the main plot of the adapted curve from {@code start}; in the MSE chart it is the start's ordinal. */
+    static int curve(Start start) {
+        return start == Start.META ? ADAPTED : start == Start.RANDOM ? ADAPTED_RANDOM : ADAPTED_PRETRAINED;
+    }
+
+    // Shared helpers, prepended to each script: a line dataset, and linear/log axes with a title.
+    private static final String HELPERS = ""
+            + "function line(label, color, width, dash, order) {"
+            + "  return {label: label, data: [], showLine: true, borderColor: color, backgroundColor: color,"
+            + "    borderWidth: width, borderDash: dash, borderCapStyle: dash.length ? 'round' : 'butt',"
+            + "    pointRadius: 0, pointHitRadius: 0, tension: 0, order: order}; }"
+            + "function axis(type, min, max, title) {"
+            + "  return {type: type, min: min, max: max, title: {display: true, text: title},"
+            + "    ticks: type === 'logarithmic' ? {callback: function(v) {"
+            + "      var l = Math.log10(v); return Math.abs(l - Math.round(l)) < 1e-9 ? String(v) : ''; }}"
+            + "      : {maxRotation: 0}}; }"
+            + "function options(x, y) {"
+            + "  return {animation: false, parsing: false, responsive: true, maintainAspectRatio: false, events: [],"
+            + "    layout: {padding: 4}, scales: {x: x, y: y},"
+            + "    plugins: {legend: {display: false}, tooltip: {enabled: false}}}; }";
+
+    /** The sine plot: meta (grey), truth (green), adapted (red), points (black x), then the two baselines. */
+    @JSBody(params = {"xMin", "xMax", "yMin", "yMax"}, script = HELPERS
+            + "var points = {label: 'points', data: [], showLine: false, pointStyle: 'crossRot', pointRadius: 7,"
+            + "  pointHoverRadius: 7, borderColor: '#111', backgroundColor: '#111', borderWidth: 2.5, order: 0};"
+            + "var o = options(axis('linear', xMin, xMax, 'x'), axis('linear', yMin, yMax, 'y'));"
+            + "o.scales.x.ticks.stepSize = 1; o.scales.y.ticks.stepSize = 1;"
+            + "return {type: 'scatter', options: o, data: {datasets: [line('meta', '#9aa0a6', 1.25, [], 5),"
+            + "  line('truth', '#2e9e44', 2, [], 4), line('adapted', '#d93025', 3, [], 1), points,"
+            + "  line('adapted-random', '#1a73e8', 2.5, [9, 6], 2),"
+            + "  line('adapted-pretrained', '#e8710a', 3, [1, 6], 3)]}};")
+    static native JSObject plot(double xMin, double xMax, double yMin, double yMax);
+
+    /** MSE on the points after each step, log scale, one line per start in {@link Start} order. */
+    @JSBody(script = HELPERS
+            + "function mse(label, color, dash, style) { var d = line(label, color, 2.5, dash, 0);"
+            + "  d.pointRadius = 3; d.pointStyle = style; return d; }"
+            + "return {type: 'scatter', options: options(axis('linear', 0, 8, 'step'),"
+            + "    axis('logarithmic', 0.01, 10, 'MSE on points')),"
+            + "  data: {datasets: [mse('mse-meta', '#d93025', [], 'circle'),"
+            + "    mse('mse-random', '#1a73e8', [9, 6], 'rect'), mse('mse-pretrained', '#e8710a', [1, 6], 'triangle')]}};")
+    static native JSObject mseByStep();
+
+    /** Validation MSE after 8 steps against tasks trained on, log scale; the latest point is marked. */
+    @JSBody(script = HELPERS
+            + "var d = line('progress', '#7b1fa2', 2, [], 0);"
+            + "d.pointRadius = function(c) { return c.dataIndex === c.dataset.data.length - 1 ? 6 : 0; };"
+            + "d.pointBackgroundColor = '#fff'; d.pointBorderWidth = 3;"
+            + "return {type: 'scatter', options: options(axis('linear', 0, 1, 'tasks trained on'),"
+            + "    axis('logarithmic', 0.01, 10, 'validation MSE, 8 steps')), data: {datasets: [d]}};")
+    static native JSObject progress();
+}

@@ -1,0 +1,42 @@
+package lab.reptile.browser;
+
+/**
+ * Tells a tap or click on the plot from a drag or scroll, for pointer events of any kind (mouse, pen, touch): a
+ * press and a release of the same pointer, close together. A scroll gesture cancels the press.
+ */
+public final class Tap {
+    /** A release farther than this (CSS pixels) from its press is a drag, not a tap. */
+    public static final double SLOP = 10;
+    /** Fingers are wider than cursors: a touch this close to a point removes it. */
+    public static final double TOUCH_HIT_RADIUS = 18;
+    /** A mouse or pen click this close to a point removes it. */
+    public static final double POINTER_HIT_RADIUS = 9;
+
+    private int pointer = -1;
+    private double x;
+    private double y;
+
+    /** A pointer went down at (px, py). */
+    public void press(int pointerId, double px, double py) {
+        pointer = pointerId;
+        x = px;
+        y = py;
+    }
+
+    /** The browser took the gesture over (e.g. a scroll), so no tap. */
+    public void cancel() {
+        pointer = -1;
+    }
+
+    /** A pointer went up at (px, py); true if it completes a tap. */
+    public boolean release(int pointerId, double px, double py) {
+        boolean tap = pointerId == pointer && Math.hypot(px - x, py - y) <= SLOP;
+        pointer = -1;
+        return tap;
+    }
+
+    /** How close to a point a tap of this pointer type ("mouse", "pen", "touch") must be to remove it. */
+    public static double hitRadius(String pointerType) {
+        return "touch".equals(pointerType) ? TOUCH_HIT_RADIUS : POINTER_HIT_RADIUS;
+    }
+}

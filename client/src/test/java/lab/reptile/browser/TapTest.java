@@ -1,0 +1,47 @@
+package lab.reptile.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class TapTest {
+    private final Tap tap = new Tap();
+
+    @Test
+    void aPressAndReleaseInPlaceIsATap() {
+        tap.press(1, 100, 50);
+        assertTrue(tap.release(1, 103, 54));
+    }
+
+    @Test
+    void aDragIsNotATap() {
+        tap.press(1, 100, 50);
+        assertFalse(tap.release(1, 100, 50 + Tap.SLOP + 1));
+    }
+
+    @Test
+    void aCancelledPressOrAnotherPointerIsNotATap() {
+        tap.press(1, 100, 50);
+        tap.cancel();
+        assertFalse(tap.release(1, 100, 50));
+        tap.press(1, 100, 50);
+        assertFalse(tap.release(2, 100, 50));
+    }
+
+    @Test
+    void aReleaseCompletesAtMostOneTap() {
+        tap.press(1, 10, 10);
+        assertTrue(tap.release(1, 10, 10));
+        assertFalse(tap.release(1, 10, 10));
+    }
+
+    @Test
+    void fingersGetALargerHitRadiusThanAMouse() {
+        assertEquals(Tap.TOUCH_HIT_RADIUS, Tap.hitRadius("touch"));
+        assertEquals(Tap.POINTER_HIT_RADIUS, Tap.hitRadius("mouse"));
+        assertEquals(Tap.POINTER_HIT_RADIUS, Tap.hitRadius("pen"));
+        assertTrue(Tap.TOUCH_HIT_RADIUS > Tap.POINTER_HIT_RADIUS);
+    }
+}

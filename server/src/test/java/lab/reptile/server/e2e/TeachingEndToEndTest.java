@@ -1,0 +1,124 @@
+package lab.reptile.server.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import lab.reptile.model.NetShape;
+import lab.reptile.model.ReptileConfig;
+import lab.reptile.model.ReptileTrainer;
+import lab.reptile.server.baseline.PretrainConfig;
+import lab.reptile.server.baseline.PretrainedBaseline;
+import lab.reptile.server.http.ReptileServer;
+import lab.reptile.server.http.ServerOptions;
+import lab.reptile.server.training.TrainingRunner;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The teaching page in a real browser: the three starts side by side, the live learning curve, and the layout at
+ * phone and desktop widths (screenshots in target/screenshots/). Training stays paused except while it is watched.
+ */
+class TeachingEndToEndTest {
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static TrainingRunner runner;
+    private static ReptileServer server;
+
+    @BeforeAll
+    static void serve() throws InterruptedException {
+        runner = new TrainingRunner(ReptileConfig.reference().withTasks(60_000), ReptileTrainer::new);
+        PretrainedBaseline baseline = PretrainedBaseline.start(PretrainConfig.defaults().withSteps(30),
+                NetShape.STANDARD);
+        server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner, baseline).start();
+        runner.start();
+        Thread.sleep(3_000); // a few thousand tasks, so the meta-weights already fit a sine somewhat
+        runner.pause();
+        assertTrue(baseline.await(30_000), "pretrained baseline trained");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        runner.close();
+    }
+
+    private static Browser open(int width, int height) throws Exception {
+        Browser browser = new Browser(width, height);
+        browser.open("http://127.0.0.1:" + server.port() + "/");
+        browser.waitFor("the pretrained net", "return document.querySelector('[data-testid=pretrained-note]')"
+                + ".textContent === ''");
+        return browser;
+    }
+
+    @Test
+    void theThreeStartsAdaptSideBySideAndEachToggleShowsOrHidesItsCurves() throws Exception {
+        try (Browser browser = open(1440, 1300)) {
+            browser.click("try-classic");
+            browser.awaitAdapted();
+            assertEquals("8", browser.byTestId("steps").getAttribute("value"));
+            assertEquals(10, browser.dataset("points").length);
+            for (String curve : new String[] {"adapted", "adapted-random", "adapted-pretrained"}) {
+                assertEquals(201, browser.dataset(curve).length, curve);
+                assertTrue(browser.visible("reptileChart", curve), curve);
+            }
+            for (String mse : new String[] {"mse-meta", "mse-random", "mse-pretrained"}) {
+                assertEquals(9, browser.dataset("reptileMseChart", mse).length, mse + ": steps 0..8");
+            }
+            browser.screenshot(SCREENSHOTS.resolve("desktop.png"));
+
+            browser.click("show-random");
+            assertFalse(browser.visible("reptileChart", "adapted-random"));
+            assertFalse(browser.visible("reptileMseChart", "mse-random"));
+            assertTrue(browser.visible("reptileChart", "adapted-pretrained"));
+            browser.click("show-pretrained");
+            browser.click("show-meta");
+            assertFalse(browser.visible("reptileChart", "adapted-pretrained"));
+            assertFalse(browser.visible("reptileChart", "adapted"));
+            assertTrue(browser.visible("reptileChart", "meta"), "the meta-weights' own curve is not a toggle");
+            browser.click("show-random");
+            assertTrue(browser.visible("reptileChart", "adapted-random"));
+            assertTrue(browser.visible("reptileMseChart", "mse-random"));
+            assertEquals("[]", browser.consoleErrors().toString());
+        }
+    }
+
+    @Test
+    void theProgressChartGrowsWhileTheServerTrains() throws Exception {
+        try (Browser browser = open(1280, 900)) {
+            browser.waitFor("a first learning-curve point",
+                    "return reptileProgressChart.data.datasets[0].data.length > 0");
+            double[][] before = browser.dataset("reptileProgressChart", "progress");
+            runner.resume();
+            try {
+                browser.waitFor("new learning-curve points", "return reptileProgressChart.data.datasets[0].data"
+                        + ".length > " + before.length);
+            } finally {
+                runner.pause();
+            }
+            double[][] after = browser.dataset("reptileProgressChart", "progress");
+            assertTrue(after[after.length - 1][0] > before[before.length - 1][0], "tasks done grew");
+            assertTrue(after[after.length - 1][1] > 0, "an MSE");
+        }
+    }
+
+    @Test
+    void atPhoneWidthNothingScrollsSidewaysAndAFingerTapAddsAndRemovesPoints() throws Exception {
+        try (Browser browser = open(360, 800)) {
+            assertEquals(360L, ((Number) browser.js("return window.innerWidth")).longValue());
+            browser.tapPlotAt(-2, 1);
+            browser.awaitAdapted();
+            assertEquals(1, browser.dataset("points").length);
+            browser.tapPlotAt(-2, 1);
+            assertEquals(0, browser.dataset("points").length, "a tap on a point removes it");
+            browser.click("try-classic");
+            browser.awaitAdapted();
+            browser.js("window.scrollTo(0, 0)");
+            browser.screenshot(SCREENSHOTS.resolve("phone.png"));
+            Number scrollWidth = (Number) browser.js("return document.documentElement.scrollWidth");
+            assertTrue(scrollWidth.longValue() <= 360, "page is " + scrollWidth + " px wide at a 360 px window");
+        }
+    }
+}
