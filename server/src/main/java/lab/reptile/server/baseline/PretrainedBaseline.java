@@ -65,6 +65,10 @@ public final class PretrainedBaseline {
             state = State.READY;
             LOG.info("pretrained baseline ready: {} SGD steps of {} on {} pooled tasks in {} ms", result.steps(),
                     config.steps(), config.tasks(), (System.nanoTime() - begin) / 1_000_000);
+            if (result.steps() < config.steps()) {
+                LOG.warn("the pretrained baseline hit its {} s bound: its weights are not the seed's full run",
+                        config.maxSeconds());
+            }
         } catch (RuntimeException e) {
             LOG.error("pretrained baseline failed", e);
             state = State.FAILED;
