@@ -79,169 +79,21 @@ public final class Mlp {
     private void forward(double[] params, double[] xs, int from, int n) {
         System.arraycopy(xs, from, acts[0], 0, n);
         for (int l = 0; l < layers; l++) {
-            int in = shape.inputs(l);
-            int out = shape.outputs(l);
-            int w = shape.weightOffset(l);
-            int bias = shape.biasOffset(l);
-            double[] a = acts[l];
-            double[] z = acts[l + 1];
-            boolean hidden = l < layers - 1;
-            for (int b = 0; b < n; b++) {
-                int aRow = b * in;
-                int o = 0;
-                for (; o + 3 < out; o += 4) { // four outputs per pass: each a[i] read once, four independent sums
-                    double s0 = params[bias + o];
-                    double s1 = params[bias + o + 1];
-                    double s2 = params[bias + o + 2];
-                    double s3 = params[bias + o + 3];
-                    int w0 = w + o * in;
-                    int w1 = w0 + in;
-                    int w2 = w1 + in;
-                    int w3 = w2 + in;
-                    for (int i = 0; i < in; i++) {
-                        double x = a[aRow + i];
-                        s0 += params[w0 + i] * x;
-                        s1 += params[w1 + i] * x;
-                        s2 += params[w2 + i] * x;
-                        s3 += params[w3 + i] * x;
-                    }
-                    int zRow = b * out + o;
-                    z[zRow] = hidden ? tanh(s0) : s0;
-                    z[zRow + 1] = hidden ? tanh(s1) : s1;
-                    z[zRow + 2] = hidden ? tanh(s2) : s2;
-                    z[zRow + 3] = hidden ? tanh(s3) : s3;
-                }
-                for (; o < out; o++) {
-                    double s = params[bias + o];
-                    int wRow = w + o * in;
-                    for (int i = 0; i < in; i++) {
-                        s += params[wRow + i] * a[aRow + i];
-                    }
-                    z[b * out + o] = hidden ? tanh(s) : s;
-                }
-            }
+            DenseKernels.forward(params, shape.weightOffset(l), shape.biasOffset(l), shape.inputs(l), shape.outputs(l),
+                    acts[l], acts[l + 1], n, l < layers - 1);
         }
     }
 
-    /**
-     * tanh that stays finite for any finite input: TeaVM computes Math.tanh from exp, which overflows to NaN past
-     * |s| ≈ 710. Beyond |s| = 20 the double result is exactly ±1 anyway, so the JVM's values are unchanged.
-     */
-    private static double tanh(double s) {
-        return s > 20 ? 1.0 : s < -20 ? -1.0 : Math.tanh(s);
-    }
-
-    /** Accumulates layer l's W and b gradient from {@code delta}, then moves delta back through W and tanh'. */
+    /** Layer l's W and b gradient from {@code delta}; then, below the first layer, delta moved back a layer. */
     private void backwardLayer(double[] params, int l, int n) {
         int in = shape.inputs(l);
         int out = shape.outputs(l);
         int w = shape.weightOffset(l);
-        int bias = shape.biasOffset(l);
-        double[] a = acts[l];
-        for (int o = 0; o < out; o++) {
-            double gb = 0;
-            int wRow = w + o * in;
-            for (int i = 0; i < in; i++) {
-                grad[wRow + i] = 0;
-            }
-            int b = 0;
-            for (; b + 3 < n; b += 4) { // four points per pass over the row; each sum keeps its order over b
-                double d0 = delta[b * out + o];
-                double d1 = delta[(b + 1) * out + o];
-                double d2 = delta[(b + 2) * out + o];
-                double d3 = delta[(b + 3) * out + o];
-                gb += d0;
-                gb += d1;
-                gb += d2;
-                gb += d3;
-                int a0 = b * in;
-                int a1 = a0 + in;
-                int a2 = a1 + in;
-                int a3 = a2 + in;
-                for (int i = 0; i < in; i++) {
-                    double g = grad[wRow + i];
-                    g += d0 * a[a0 + i];
-                    g += d1 * a[a1 + i];
-                    g += d2 * a[a2 + i];
-                    g += d3 * a[a3 + i];
-                    grad[wRow + i] = g;
-                }
-            }
-            for (; b + 1 < n; b += 2) {
-                double d0 = delta[b * out + o];
-                double d1 = delta[(b + 1) * out + o];
-                gb += d0;
-                gb += d1;
-                int a0 = b * in;
-                int a1 = a0 + in;
-                for (int i = 0; i < in; i++) {
-                    double g = grad[wRow + i];
-                    g += d0 * a[a0 + i];
-                    g += d1 * a[a1 + i];
-                    grad[wRow + i] = g;
-                }
-            }
-            for (; b < n; b++) {
-                double d = delta[b * out + o];
-                gb += d;
-                int aRow = b * in;
-                for (int i = 0; i < in; i++) {
-                    grad[wRow + i] += d * a[aRow + i];
-                }
-            }
-            grad[bias + o] = gb;
-        }
+        DenseKernels.gradient(grad, w, shape.biasOffset(l), in, out, acts[l], delta, n);
         if (l == 0) {
             return;
         }
-        for (int b = 0; b < n; b++) {
-            int aRow = b * in;
-            for (int i = 0; i < in; i++) {
-                deltaPrev[aRow + i] = 0;
-            }
-            int o = 0;
-            for (; o + 3 < out; o += 4) { // four rows of W per pass; each sum keeps its order over o
-                double d0 = delta[b * out + o];
-                double d1 = delta[b * out + o + 1];
-                double d2 = delta[b * out + o + 2];
-                double d3 = delta[b * out + o + 3];
-                int w0 = w + o * in;
-                int w1 = w0 + in;
-                int w2 = w1 + in;
-                int w3 = w2 + in;
-                for (int i = 0; i < in; i++) {
-                    double v = deltaPrev[aRow + i];
-                    v += params[w0 + i] * d0;
-                    v += params[w1 + i] * d1;
-                    v += params[w2 + i] * d2;
-                    v += params[w3 + i] * d3;
-                    deltaPrev[aRow + i] = v;
-                }
-            }
-            for (; o + 1 < out; o += 2) {
-                double d0 = delta[b * out + o];
-                double d1 = delta[b * out + o + 1];
-                int w0 = w + o * in;
-                int w1 = w0 + in;
-                for (int i = 0; i < in; i++) {
-                    double v = deltaPrev[aRow + i];
-                    v += params[w0 + i] * d0;
-                    v += params[w1 + i] * d1;
-                    deltaPrev[aRow + i] = v;
-                }
-            }
-            for (; o < out; o++) {
-                double d = delta[b * out + o];
-                int wRow = w + o * in;
-                for (int i = 0; i < in; i++) {
-                    deltaPrev[aRow + i] += params[wRow + i] * d;
-                }
-            }
-            for (int i = 0; i < in; i++) {
-                double t = a[aRow + i]; // tanh output saved by forward: tanh' = 1 − t²
-                deltaPrev[aRow + i] *= 1 - t * t;
-            }
-        }
+        DenseKernels.backpropagate(params, w, in, out, acts[l], delta, deltaPrev, n);
         double[] swap = delta;
         delta = deltaPrev;
         deltaPrev = swap;
