@@ -1,5 +1,7 @@
 package lab.reptile.server.http;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.net.InetAddress;
@@ -24,7 +26,10 @@ public final class ReptileServer implements AutoCloseable {
 
     private final Javalin app;
     private final String host;
-    private final ObjectMapper mapper = new ObjectMapper();
+    /** Strict: a second JSON value after the first, or a repeated field, is an error rather than ignored. */
+    private final ObjectMapper mapper = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     public ReptileServer(ServerOptions options, TrainingRunner runner) {
         this.host = options.host();
@@ -36,9 +41,11 @@ public final class ReptileServer implements AutoCloseable {
             config.jetty.host = options.host();
             config.jetty.port = options.port();
             config.http.prefer405over404 = true;
-            config.http.maxRequestSize = TrainingEndpoints.MAX_BODY_BYTES;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            config.http.maxRequestSize = RequestBodies.MAX_BYTES;
             serveFiles(config);
             config.routes.before(ReptileServer::securityHeaders);
+            config.routes.before(ReptileServer::checkRequest);
             config.routes.get("/api/weights", weights::get);
             config.routes.get("/api/training", training::status);
             config.routes.post("/api/training/pause", training::pause);
@@ -50,7 +57,7 @@ public final class ReptileServer implements AutoCloseable {
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
                 JsonResponses.error(ctx, mapper, 500, "internal error");
             });
-            config.routes.error(404, ctx -> JsonResponses.error(ctx, mapper, 404, "no such resource: " + ctx.path()));
+            config.routes.error(404, ctx -> notFound(ctx, mapper));
             config.routes.error(405, ctx -> JsonResponses.error(ctx, mapper, 405,
                     ctx.method() + " is not allowed on " + ctx.path()));
         });
@@ -92,6 +99,28 @@ public final class ReptileServer implements AutoCloseable {
             files.location = Location.CLASSPATH;
         });
         config.staticFiles.enableWebjars();
+    }
+
+    /** Refuses what no route takes: a declared body over the limit, and query parameters on the API. */
+    private static void checkRequest(Context ctx) {
+        RequestBodies.checkDeclaredLength(ctx);
+        String query = ctx.queryString();
+        if (ctx.path().startsWith("/api/") && query != null && !query.isEmpty()) {
+            throw new ApiException(400, ctx.path() + " takes no query parameters, got \"?"
+                    + RequestBodies.shorten(query) + "\"");
+        }
+    }
+
+    /** The page and its files are read-only, so another method than GET or HEAD there is a 405, not a 404. */
+    private static void notFound(Context ctx, ObjectMapper mapper) {
+        String method = ctx.method().name();
+        if (!ctx.path().startsWith("/api/") && !method.equals("GET") && !method.equals("HEAD")) {
+            ctx.header("Allow", "GET, HEAD");
+            JsonResponses.error(ctx, mapper, 405, method + " is not allowed on " + ctx.path()
+                    + "; the page and its files take GET");
+        } else {
+            JsonResponses.error(ctx, mapper, 404, "no such resource: " + ctx.path());
+        }
     }
 
     private static void securityHeaders(Context ctx) {

@@ -92,6 +92,23 @@ class ReptileServerTest {
     }
 
     @Test
+    void theCurrentETagInAListOrWeakFormStillGives304() throws Exception {
+        runner.pause();
+        String etag = http.get("/api/weights").headers().firstValue("ETag").orElseThrow();
+        assertEquals(304, http.get("/api/weights", "If-None-Match", "\"0\", , W/" + etag).statusCode());
+        assertEquals(304, http.get("/api/weights", "If-None-Match", "*").statusCode());
+        assertEquals(200, http.get("/api/weights", "If-None-Match", "\"0\", \"a,b\"").statusCode());
+    }
+
+    @Test
+    void resetTakesJsonDeclaredWithOrWithoutItsUtf8Charset() throws Exception {
+        HttpResponse<String> reset = http.post("/api/training/reset", "{\"seed\": 5}", "Authorization",
+                "Bearer " + TOKEN, "Content-Type", "application/json; charset=UTF-8");
+        assertEquals(200, reset.statusCode(), reset.body());
+        assertEquals(5, runner.status().config().seed());
+    }
+
+    @Test
     void trainingStatusReportsProgressConfigAndHistory() throws Exception {
         Thread.sleep(300);
         JsonNode status = json(http.get("/api/training"));
