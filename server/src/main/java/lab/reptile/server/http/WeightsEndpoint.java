@@ -1,26 +1,40 @@
 package lab.reptile.server.http;
 
 import io.javalin.http.Context;
+import java.io.IOException;
 import lab.reptile.server.snapshot.Snapshot;
 import lab.reptile.server.training.TrainingRunner;
 
-/** GET /api/weights: the latest snapshot as pre-serialised {@code reptile-mlp-v1}, with ETag = version. */
+/**
+ * GET /api/weights: the latest snapshot as pre-serialised {@code reptile-mlp-v1} (gzipped once per version for
+ * clients that accept it), with ETag = version. The bytes go out with a Content-Length in one write, bypassing
+ * Javalin's per-request compression and chunking.
+ */
 final class WeightsEndpoint {
     private final TrainingRunner runner;
+    private final GzipCache gzip = new GzipCache();
 
     WeightsEndpoint(TrainingRunner runner) {
         this.runner = runner;
     }
 
-    void get(Context ctx) {
+    void get(Context ctx) throws IOException {
         Snapshot snapshot = runner.snapshot();
         ctx.header("ETag", snapshot.etag());
         ctx.header("Cache-Control", "no-cache");
+        ctx.header("Vary", "Accept-Encoding");
         if (matches(ctx.header("If-None-Match"), snapshot.etag())) {
             ctx.status(304);
             return;
         }
-        ctx.contentType("application/json").result(snapshot.json());
+        byte[] body = snapshot.json();
+        if (GzipCache.accepted(ctx.header("Accept-Encoding"))) {
+            body = gzip.of(snapshot);
+            ctx.header("Content-Encoding", "gzip");
+        }
+        ctx.disableCompression().contentType("application/json");
+        ctx.res().setContentLength(body.length);
+        ctx.res().getOutputStream().write(body);
     }
 
     /**

@@ -92,6 +92,21 @@ class ReptileServerTest {
     }
 
     @Test
+    void weightsGoOutWithALengthAndGzippedOnlyForClientsThatAcceptIt() throws Exception {
+        runner.pause();
+        HttpResponse<String> plain = http.get("/api/weights", "Accept-Encoding", "gzip;q=0, br");
+        assertEquals(String.valueOf(plain.body().length()), plain.headers().firstValue("Content-Length").orElse(""));
+        assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty());
+        HttpResponse<byte[]> zipped = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/api/weights"))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(""));
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
+            assertEquals(plain.body(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
     void theCurrentETagInAListOrWeakFormStillGives304() throws Exception {
         runner.pause();
         String etag = http.get("/api/weights").headers().firstValue("ETag").orElseThrow();
