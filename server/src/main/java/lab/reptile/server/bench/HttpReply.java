@@ -10,7 +10,8 @@ import java.util.Locale;
  */
 final class HttpReply {
     private static final int MAX_HEAD = 16 * 1024;
-    private final long sentAt;
+    private final long sentAt; // the earlier of when the request was sent and when it was due
+    private final long dueAt;
     private final byte[] head = new byte[MAX_HEAD];
     private int headLength;
     private int status = -1;
@@ -22,13 +23,18 @@ final class HttpReply {
     private boolean complete;
     private boolean malformed;
 
-    HttpReply(long sentAt, String lastEtag) {
+    HttpReply(long sentAt, long dueAt, String lastEtag) {
         this.sentAt = sentAt;
+        this.dueAt = dueAt;
         this.etag = lastEtag;
     }
 
     long sentAt() {
         return sentAt;
+    }
+
+    long dueAt() {
+        return dueAt;
     }
 
     int status() {

@@ -5,10 +5,16 @@ final class Latencies {
     private static final long BUCKET_NANOS = 10_000;
     private final long[] counts = new long[100_000];
     private long total;
+    private long max;
 
     void add(long nanos) {
         counts[(int) Math.min(counts.length - 1, Math.max(0, nanos / BUCKET_NANOS))]++;
         total++;
+        max = Math.max(max, nanos);
+    }
+
+    double maxMillis() {
+        return max / 1e6;
     }
 
     /** The latency below which {@code fraction} of the samples fall, in milliseconds (bucket upper bound). */

@@ -2,6 +2,7 @@ package lab.reptile.server.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.InetSocketAddress;
@@ -17,9 +18,11 @@ import lab.reptile.server.training.TrainingRunner;
 
 /**
  * Load on GET /api/weights while the server trains with DL4J: 64 keep-alive connections for 20 s, plain and with
- * If-None-Match, then requests/s, p50/p99 latency, errors, and training tasks/s before and during the load.
+ * If-None-Match, first as fast as the server answers (its capacity), then at a fixed offered rate (5,000 requests/s,
+ * the target); prints requests/s, p50/p99 latency, errors, and training tasks/s before and during each run.
  *
- * <p>Usage: {@code LoadBenchmark [seconds=20] [connections=64]}; run with {@code OMP_NUM_THREADS=1 java -Xmx768m}.
+ * <p>Usage: {@code LoadBenchmark [seconds=20] [connections=64] [rate=5000]}; run with
+ * {@code OMP_NUM_THREADS=1 java -Xmx768m}.
  * Server, trainer and load generator share this process and the machine's cores, as on a small host; to tell
  * where the time goes it also prints the CPU used by the process, the trainer thread and the load generator.
  */
@@ -36,8 +39,12 @@ public final class LoadBenchmark {
     public static void main(String[] args) throws InterruptedException, IOException {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         int connections = args.length > 1 ? Integer.parseInt(args[1]) : 64;
+        double targetRate = args.length > 2 ? Double.parseDouble(args[2]) : 5_000;
         if (seconds < 1 || seconds > 600) {
             throw new IllegalArgumentException("seconds must be in 1..600, got " + seconds);
+        }
+        if (!(targetRate > 0 && targetRate <= 1_000_000)) {
+            throw new IllegalArgumentException("rate must be in (0, 1000000] requests/s, got " + targetRate);
         }
         // Enough tasks that training runs throughout (the default run ends after 60,000).
         TrainingRunner runner = new TrainingRunner(TrainingDefaults.config().withTasks(100_000_000), Learners.dl4j());
@@ -50,7 +57,7 @@ public final class LoadBenchmark {
                     + "%d cores, OMP_NUM_THREADS=%s, max heap %d MiB, load average %s%n",
                     runner.snapshot().json().length, connections, seconds, Runtime.getRuntime().availableProcessors(),
                     System.getenv("OMP_NUM_THREADS"), Runtime.getRuntime().maxMemory() >> 20, loadAverage());
-            driver.run(Duration.ofSeconds(2), false); // warms up the JIT on both sides
+            driver.run(Duration.ofSeconds(2), false, 0); // warms up the JIT on both sides
             Thread.sleep(WARM_UP.toMillis());
             Window baseline = Window.start(runner, trainer);
             Thread.sleep(BASELINE.toMillis());
@@ -58,17 +65,21 @@ public final class LoadBenchmark {
             System.out.printf(Locale.ROOT, "training before the load: %.0f tasks/s, trainer thread %.0f%% of a core, "
                     + "process %.2f cores%n", before, 100 * baseline.trainerCores(trainer),
                     baseline.processCores());
-            for (boolean conditional : new boolean[] {false, true}) {
-                Window window = Window.start(runner, trainer);
-                LoadDriver.Result result = driver.run(Duration.ofSeconds(seconds), conditional);
-                double during = window.tasksPerSecond(runner);
-                System.out.printf(Locale.ROOT, "%-14s %6.0f req/s  p50 %5.2f ms  p99 %6.2f ms  200: %d  304: %d  "
-                        + "errors: %d  training %.0f tasks/s (%+.0f%%)  CPU: process %.2f cores, trainer %.2f, "
-                        + "load generator %.2f%n",
-                        conditional ? "If-None-Match:" : "plain:", result.requestsPerSecond(),
-                        result.latencies().percentileMillis(0.50), result.latencies().percentileMillis(0.99),
-                        result.ok(), result.notModified(), result.errors(), during, 100 * (during / before - 1),
-                        window.processCores(), window.trainerCores(trainer), result.cpuSeconds() / result.seconds());
+            for (double rate : new double[] {0, targetRate}) {
+                for (boolean conditional : new boolean[] {false, true}) {
+                    Window window = Window.start(runner, trainer);
+                    LoadDriver.Result result = driver.run(Duration.ofSeconds(seconds), conditional, rate);
+                    double during = window.tasksPerSecond(runner);
+                    System.out.printf(Locale.ROOT, "%-10s %-6s %6.0f req/s  p50 %5.2f ms  p99 %6.2f ms  max %4.0f ms  "
+                            + "200: %6d  304: %6d  errors: %d  training %4.0f tasks/s (%+3.0f%%)  "
+                            + "CPU: process %.2f, trainer %.2f, load generator %.2f cores; GC %d ms%n",
+                            rate > 0 ? String.format(Locale.ROOT, "at %.0f/s", rate) : "as fast",
+                            conditional ? "If-N-M" : "plain", result.requestsPerSecond(),
+                            result.latencies().percentileMillis(0.50), result.latencies().percentileMillis(0.99),
+                            result.latencies().maxMillis(), result.ok(), result.notModified(), result.errors(), during, 100 * (during / before - 1),
+                            window.processCores(), window.trainerCores(trainer),
+                            result.cpuSeconds() / result.seconds(), window.gcMillis());
+                }
             }
             Window after = Window.start(runner, trainer);
             Thread.sleep(BASELINE.toMillis());
@@ -80,10 +91,14 @@ public final class LoadBenchmark {
     }
 
     /** Tasks done and CPU used from a start point, for rates over a stretch of time. */
-    private record Window(long tasks, long nanos, long processCpu, long trainerCpu) {
+    private record Window(long tasks, long nanos, long processCpu, long trainerCpu, long gc) {
         static Window start(TrainingRunner runner, long trainer) {
             return new Window(runner.status().tasksDone(), System.nanoTime(), OS.getProcessCpuTime(),
-                    THREADS.getThreadCpuTime(trainer));
+                    THREADS.getThreadCpuTime(trainer), totalGcMillis());
+        }
+
+        long gcMillis() {
+            return totalGcMillis() - gc;
         }
 
         double seconds() {
@@ -101,6 +116,11 @@ public final class LoadBenchmark {
         double trainerCores(long trainer) {
             return (THREADS.getThreadCpuTime(trainer) - trainerCpu) / 1e9 / seconds();
         }
+    }
+
+    private static long totalGcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
     }
 
     private static long trainerThreadId() {

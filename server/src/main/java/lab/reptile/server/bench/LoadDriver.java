@@ -11,19 +11,27 @@ import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.PriorityQueue;
 
 /**
- * A closed-loop HTTP/1.1 load generator: a fixed number of keep-alive connections to a loopback port, each sending
- * its next GET as soon as the last answer is complete, for a fixed time. One thread drives them all through a
- * selector, so the generator takes little CPU from the server it measures. Conditional mode sends the last ETag
- * the connection saw in If-None-Match, as the page does, so most answers are 304s.
+ * An HTTP/1.1 load generator: a fixed number of keep-alive connections to a loopback port for a fixed time, driven
+ * by one thread through a selector so it takes little CPU from the server it measures. Closed loop (rate 0): each
+ * connection sends its next GET as soon as the last answer is complete. Fixed rate: the requests are spread evenly
+ * over the connections at that many per second, and latency counts from when a request was due, not when it could
+ * be sent (no coordinated omission, as in wrk2). Conditional mode sends the last ETag the connection saw in
+ * If-None-Match, as the page does, so most answers are 304s.
  */
 final class LoadDriver {
-    /** Outcome of one run: answers by kind, failures, latency from send to the end of the body, own CPU time. */
+    /** Outcome of one run: answers by kind, failures, latency, and the generator's own CPU time. */
     record Result(long ok, long notModified, long errors, double seconds, Latencies latencies, double cpuSeconds) {
         double requestsPerSecond() {
             return (ok + notModified) / seconds;
         }
+    }
+
+    /** A connection waiting until its next request is due. */
+    private record Due(long at, SelectionKey key, String etag) {
     }
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -44,21 +52,35 @@ final class LoadDriver {
         this.connections = connections;
     }
 
-    Result run(Duration duration, boolean conditional) throws IOException {
+    /** Runs for {@code duration}; {@code rate} requests per second in all, or 0 for as fast as answers come. */
+    Result run(Duration duration, boolean conditional, double rate) throws IOException {
         long ok = 0;
         long notModified = 0;
         long errors = 0;
         Latencies latencies = new Latencies();
         ByteBuffer buffer = ByteBuffer.allocateDirect(256 * 1024);
-        long cpuStart = THREADS.getCurrentThreadCpuTime();
-        long start = System.nanoTime();
-        long end = start + duration.toNanos();
+        long interval = rate > 0 ? (long) (connections * 1e9 / rate) : 0; // per connection
+        PriorityQueue<Due> waiting = new PriorityQueue<>(Comparator.comparingLong(Due::at));
         try (Selector selector = Selector.open()) {
+            SelectionKey[] keys = new SelectionKey[connections];
             for (int c = 0; c < connections; c++) {
-                send(open(selector), null, conditional);
+                keys[c] = open(selector);
+            }
+            // The clock starts once every connection is open: this measures requests, not connection set-up.
+            long cpuStart = THREADS.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            long end = start + duration.toNanos();
+            for (int c = 0; c < connections; c++) {
+                waiting.add(new Due(start + interval * c / connections, keys[c], null));
             }
             while (!selector.keys().isEmpty() && System.nanoTime() < end + DRAIN_NANOS) {
-                selector.select(100);
+                long now = System.nanoTime();
+                // Requests due within the selector's 1 ms resolution go now rather than spinning until they are due.
+                while (!waiting.isEmpty() && waiting.peek().at() <= now + 1_000_000) {
+                    Due due = waiting.poll();
+                    send(due.key(), due.etag(), conditional, due.at());
+                }
+                selector.select(waiting.isEmpty() ? 100 : Math.max(1, (waiting.peek().at() - now) / 1_000_000));
                 for (SelectionKey key : selector.selectedKeys()) {
                     HttpReply reply = (HttpReply) key.attachment();
                     SocketChannel channel = (SocketChannel) key.channel();
@@ -70,27 +92,26 @@ final class LoadDriver {
                         read = -1;
                     }
                     buffer.flip();
-                    boolean fine = read >= 0 && reply.consume(buffer);
+                    boolean fine = reply != null && read >= 0 && reply.consume(buffer);
                     boolean complete = fine && reply.complete();
                     if (!fine || complete && !reply.valid()) {
                         errors++;
-                        latencies.add(System.nanoTime() - reply.sentAt());
                         key.cancel();
                         channel.close();
                         if (System.nanoTime() < end) {
-                            send(open(selector), null, conditional);
+                            waiting.add(new Due(System.nanoTime(), open(selector), null));
                         }
-                        continue;
-                    }
-                    if (complete) {
-                        latencies.add(System.nanoTime() - reply.sentAt());
+                    } else if (complete) {
+                        long done = System.nanoTime();
+                        latencies.add(done - reply.sentAt());
                         if (reply.status() == 304) {
                             notModified++;
                         } else {
                             ok++;
                         }
-                        if (System.nanoTime() < end) {
-                            send(key, reply.etag(), conditional);
+                        long next = interval > 0 ? reply.dueAt() + interval : done;
+                        if (next < end) {
+                            waiting.add(new Due(next, key, reply.etag()));
                         } else {
                             key.cancel();
                             channel.close();
@@ -100,12 +121,12 @@ final class LoadDriver {
                 selector.selectedKeys().clear();
             }
             for (SelectionKey key : selector.keys()) {
-                errors++; // still waiting for an answer after the drain time
+                errors += key.isValid() && key.attachment() != null ? 1 : 0; // no answer within the drain time
                 key.channel().close();
             }
+            return new Result(ok, notModified, errors, (System.nanoTime() - start) / 1e9, latencies,
+                    (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9);
         }
-        return new Result(ok, notModified, errors, (System.nanoTime() - start) / 1e9, latencies,
-                (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9);
     }
 
     private SelectionKey open(Selector selector) throws IOException {
@@ -116,7 +137,7 @@ final class LoadDriver {
     }
 
     /** Writes the next request; it is small enough that an idle connection's send buffer takes it at once. */
-    private void send(SelectionKey key, String etag, boolean conditional) throws IOException {
+    private void send(SelectionKey key, String etag, boolean conditional, long dueAt) throws IOException {
         String request = "GET " + path + " HTTP/1.1\r\nHost: " + address.getHostString() + ":" + address.getPort()
                 + (conditional && etag != null ? "\r\nIf-None-Match: " + etag : "") + "\r\n\r\n";
         ByteBuffer bytes = ByteBuffer.wrap(request.getBytes(StandardCharsets.ISO_8859_1));
@@ -127,6 +148,6 @@ final class LoadDriver {
         if (bytes.hasRemaining()) {
             throw new IOException("could not send a request of " + bytes.capacity() + " bytes");
         }
-        key.attach(new HttpReply(System.nanoTime(), etag));
+        key.attach(new HttpReply(Math.min(dueAt, System.nanoTime()), dueAt, etag));
     }
 }

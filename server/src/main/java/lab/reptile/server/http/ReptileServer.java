@@ -10,6 +10,10 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import lab.reptile.server.training.TrainingRunner;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,6 +26,11 @@ public final class ReptileServer implements AutoCloseable {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
             + "base-uri 'none'; frame-ancestors 'none'";
+    /**
+     * Connections waiting to be accepted. The JDK's default of 50 made a burst of 64 new connections lose SYNs,
+     * which TCP retries only after 1 s; the kernel caps this at net.core.somaxconn.
+     */
+    static final int ACCEPT_QUEUE_SIZE = 1024;
     private static final Logger LOG = LoggerFactory.getLogger(ReptileServer.class);
 
     private final Javalin app;
@@ -38,8 +47,7 @@ public final class ReptileServer implements AutoCloseable {
         TrainingEndpoints training = new TrainingEndpoints(runner, guard, mapper);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.jetty.host = options.host();
-            config.jetty.port = options.port();
+            config.jetty.addConnector((server, http) -> connector(server, http, options));
             config.http.prefer405over404 = true;
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
             config.http.maxRequestSize = RequestBodies.MAX_BYTES;
@@ -85,6 +93,14 @@ public final class ReptileServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+    }
+
+    private static ServerConnector connector(Server server, HttpConfiguration http, ServerOptions options) {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(options.host());
+        connector.setPort(options.port());
+        connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
+        return connector;
     }
 
     private static void serveFiles(JavalinConfig config) {
