@@ -33,7 +33,8 @@ class MalformedRequestsTest {
     private static final String TOKEN = "s3cret-token";
     private static final String RESET = "/api/training/reset";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     /** One malformed request: how to send it and words its JSON error must contain (empty: any, Jetty's own). */
     private record Attempt(String what, Call call, String mentions) {
@@ -180,18 +181,22 @@ class MalformedRequestsTest {
         reset("{\"tasks\": 1" + "0".repeat(2_000) + "}", "not valid JSON");
     }
 
+    /**
+     * Declared sizes go with Expect: 100-continue over a raw socket, as careful clients send large bodies: the server
+     * refuses before the body is sent, instead of closing a connection the client may still be writing to (the
+     * client would see a reset, not the answer). JDK 17's HttpClient hangs on a final answer to Expect.
+     */
     private void oversizedBodies() {
         String huge = "{\"seed\": 1" + " ".repeat(70_000) + "}";
-        reset(huge, "larger than 65536");
+        for (String target : new String[] {"POST " + RESET, "POST /api/training/pause", "GET /api/weights"}) {
+            raw(target + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + TOKEN + "\r\nContent-Type: "
+                    + "application/json\r\nContent-Length: " + huge.length() + "\r\nExpect: 100-continue\r\n\r\n",
+                    "larger than 65536");
+        }
         add("reset with a chunked body over 64 KB", () -> client(HttpRequest.newBuilder(uri(RESET))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
                         huge.getBytes(StandardCharsets.UTF_8)))), "Authorization", "Bearer " + TOKEN),
                 "larger than 65536");
-        add("pause with a body over 64 KB", () -> client(HttpRequest.newBuilder(uri("/api/training/pause"))
-                .POST(HttpRequest.BodyPublishers.ofString(huge)), "Authorization", "Bearer " + TOKEN),
-                "larger than 65536");
-        add("GET weights with a body over 64 KB", () -> client(HttpRequest.newBuilder(uri("/api/weights"))
-                .method("GET", HttpRequest.BodyPublishers.ofString(huge))), "larger than 65536");
         add("pause with a body", () -> client(HttpRequest.newBuilder(uri("/api/training/pause"))
                 .POST(HttpRequest.BodyPublishers.ofString("{\"now\": true}")), "Authorization", "Bearer " + TOKEN),
                 "takes no body");
