@@ -27,7 +27,8 @@ final class RequestBodies {
     static String read(Context ctx) {
         checkDeclaredLength(ctx);
         byte[] bytes;
-        try (InputStream in = ctx.req().getInputStream()) {
+        try { // the container owns the stream: read it, do not close it
+            InputStream in = ctx.req().getInputStream();
             bytes = in.readNBytes(MAX_BYTES + 1); // chunked bodies have no declared length: stop one byte past
         } catch (IOException e) {
             throw new ApiException(400, "could not read the body: " + e.getMessage());

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import lab.reptile.model.ReptileConfig;
 import lab.reptile.model.ReptileTrainer;
 import lab.reptile.server.training.TrainingDefaults;
@@ -45,7 +47,8 @@ class MalformedRequestsTest {
         RawHttp.Reply send() throws Exception;
     }
 
-    private static final java.util.Set<String> JETTY_WORDS = new java.util.TreeSet<>();
+    /** What Jetty said when it refused a request itself, printed for the record. */
+    private static final Set<String> JETTY_WORDS = new TreeSet<>();
 
     private final List<Attempt> attempts = new ArrayList<>();
     private TrainingRunner runner;

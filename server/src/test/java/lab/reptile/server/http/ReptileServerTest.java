@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
 import lab.reptile.model.NetShape;
 import lab.reptile.model.ReptileTrainer;
 import lab.reptile.model.WeightsFile;
@@ -97,12 +103,12 @@ class ReptileServerTest {
         HttpResponse<String> plain = http.get("/api/weights", "Accept-Encoding", "gzip;q=0, br");
         assertEquals(String.valueOf(plain.body().length()), plain.headers().firstValue("Content-Length").orElse(""));
         assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty());
-        HttpResponse<byte[]> zipped = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-                .newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/api/weights"))
+        HttpResponse<byte[]> zipped = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/api/weights"))
                 .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(""));
-        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body()))) {
-            assertEquals(plain.body(), new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+            assertEquals(plain.body(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
     }
 
