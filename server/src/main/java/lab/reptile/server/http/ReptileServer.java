@@ -1,5 +1,7 @@
 package lab.reptile.server.http;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import java.net.InetAddress;
@@ -9,6 +11,10 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import lab.reptile.server.baseline.PretrainedBaseline;
 import lab.reptile.server.training.TrainingRunner;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,11 +27,19 @@ public final class ReptileServer implements AutoCloseable {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; "
             + "base-uri 'none'; frame-ancestors 'none'";
+    /**
+     * Connections waiting to be accepted. The JDK's default of 50 made a burst of 64 new connections lose SYNs,
+     * which TCP retries only after 1 s; the kernel caps this at net.core.somaxconn.
+     */
+    static final int ACCEPT_QUEUE_SIZE = 1024;
     private static final Logger LOG = LoggerFactory.getLogger(ReptileServer.class);
 
     private final Javalin app;
     private final String host;
-    private final ObjectMapper mapper = new ObjectMapper();
+    /** Strict: a second JSON value after the first, or a repeated field, is an error rather than ignored. */
+    private final ObjectMapper mapper = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** A server without a pretrained baseline: {@code /api/weights?init=pretrained} answers 404. */
     public ReptileServer(ServerOptions options, TrainingRunner runner) {
@@ -40,12 +54,13 @@ public final class ReptileServer implements AutoCloseable {
         TrainingEndpoints training = new TrainingEndpoints(runner, guard, mapper);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
-            config.jetty.host = options.host();
-            config.jetty.port = options.port();
+            config.jetty.addConnector((server, http) -> connector(server, http, options));
             config.http.prefer405over404 = true;
-            config.http.maxRequestSize = TrainingEndpoints.MAX_BODY_BYTES;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            config.http.maxRequestSize = RequestBodies.MAX_BYTES;
             serveFiles(config);
             config.routes.before(ReptileServer::securityHeaders);
+            config.routes.before(ReptileServer::checkRequest);
             config.routes.get("/api/weights", weights::get);
             config.routes.get("/api/training", training::status);
             config.routes.post("/api/training/pause", training::pause);
@@ -57,12 +72,7 @@ public final class ReptileServer implements AutoCloseable {
                 LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
                 JsonResponses.error(ctx, mapper, 500, "internal error");
             });
-            config.routes.error(404, ctx -> {
-                String type = ctx.res().getContentType(); // an endpoint's own JSON 404 (an ApiException) stays
-                if (type == null || !type.startsWith("application/json")) {
-                    JsonResponses.error(ctx, mapper, 404, "no such resource: " + ctx.path());
-                }
-            });
+            config.routes.error(404, ctx -> notFound(ctx, mapper));
             config.routes.error(405, ctx -> JsonResponses.error(ctx, mapper, 405,
                     ctx.method() + " is not allowed on " + ctx.path()));
         });
@@ -92,6 +102,14 @@ public final class ReptileServer implements AutoCloseable {
         app.stop();
     }
 
+    private static ServerConnector connector(Server server, HttpConfiguration http, ServerOptions options) {
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(options.host());
+        connector.setPort(options.port());
+        connector.setAcceptQueueSize(ACCEPT_QUEUE_SIZE);
+        return connector;
+    }
+
     private static void serveFiles(JavalinConfig config) {
         config.staticFiles.add(files -> {
             files.hostedPath = "/";
@@ -104,6 +122,29 @@ public final class ReptileServer implements AutoCloseable {
             files.location = Location.CLASSPATH;
         });
         config.staticFiles.enableWebjars();
+    }
+
+    /** Refuses what no route takes: a declared body over the limit, and query parameters on the API. */
+    private static void checkRequest(Context ctx) {
+        RequestBodies.checkDeclaredLength(ctx);
+        for (String name : ctx.queryParamMap().keySet()) {
+            if (ctx.path().startsWith("/api/") && !(ctx.path().equals("/api/weights") && name.equals("init"))) {
+                throw new ApiException(400, "unknown query parameter \"" + RequestBodies.shorten(name) + "\" on "
+                        + ctx.path() + (ctx.path().equals("/api/weights") ? "; it takes only init" : "; it takes none"));
+            }
+        }
+    }
+
+    /** The page and its files are read-only, so another method than GET or HEAD there is a 405, not a 404. */
+    private static void notFound(Context ctx, ObjectMapper mapper) {
+        String method = ctx.method().name();
+        if (!ctx.path().startsWith("/api/") && !method.equals("GET") && !method.equals("HEAD")) {
+            ctx.header("Allow", "GET, HEAD");
+            JsonResponses.error(ctx, mapper, 405, method + " is not allowed on " + ctx.path()
+                    + "; the page and its files take GET");
+        } else if (!String.valueOf(ctx.res().getContentType()).startsWith("application/json")) {
+            JsonResponses.error(ctx, mapper, 404, "no such resource: " + ctx.path()); // an endpoint's own 404 stays
+        }
     }
 
     private static void securityHeaders(Context ctx) {

@@ -12,9 +12,6 @@ import lab.reptile.server.training.ValidationPoint;
 
 /** GET /api/training and the admin-only POST /api/training/{pause,resume,reset}. */
 final class TrainingEndpoints {
-    /** Largest accepted control body; hyperparameters fit in a few hundred bytes. */
-    static final int MAX_BODY_BYTES = 64 * 1024;
-
     private final TrainingRunner runner;
     private final AdminGuard guard;
     private final ObjectMapper mapper;
@@ -32,25 +29,22 @@ final class TrainingEndpoints {
 
     void pause(Context ctx) {
         guard.check(ctx);
+        RequestBodies.requireEmpty(ctx);
         runner.pause();
         status(ctx);
     }
 
     void resume(Context ctx) {
         guard.check(ctx);
+        RequestBodies.requireEmpty(ctx);
         runner.resume();
         status(ctx);
     }
 
     void reset(Context ctx) {
         guard.check(ctx);
-        if (ctx.contentLength() > MAX_BODY_BYTES) {
-            throw new ApiException(413, "body is larger than " + MAX_BODY_BYTES + " bytes");
-        }
-        String body = ctx.body();
-        if (body.length() > MAX_BODY_BYTES) {
-            throw new ApiException(413, "body is larger than " + MAX_BODY_BYTES + " bytes");
-        }
+        RequestBodies.requireJsonOrNoType(ctx);
+        String body = RequestBodies.read(ctx);
         ReptileConfig config;
         try {
             config = ConfigJson.merge(mapper, runner.status().config(), body);

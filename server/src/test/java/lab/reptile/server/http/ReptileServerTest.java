@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPInputStream;
 import lab.reptile.model.NetShape;
 import lab.reptile.model.ReptileTrainer;
 import lab.reptile.model.WeightsFile;
@@ -89,6 +95,38 @@ class ReptileServerTest {
         HttpResponse<String> newer = http.get("/api/weights", "If-None-Match", etag);
         assertEquals(200, newer.statusCode());
         assertTrue(WeightsJson.read(newer.body()).version() > WeightsJson.read(first.body()).version());
+    }
+
+    @Test
+    void weightsGoOutWithALengthAndGzippedOnlyForClientsThatAcceptIt() throws Exception {
+        runner.pause();
+        HttpResponse<String> plain = http.get("/api/weights", "Accept-Encoding", "gzip;q=0, br");
+        assertEquals(String.valueOf(plain.body().length()), plain.headers().firstValue("Content-Length").orElse(""));
+        assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty());
+        HttpResponse<byte[]> zipped = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/api/weights"))
+                .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(""));
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+            assertEquals(plain.body(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void theCurrentETagInAListOrWeakFormStillGives304() throws Exception {
+        runner.pause();
+        String etag = http.get("/api/weights").headers().firstValue("ETag").orElseThrow();
+        assertEquals(304, http.get("/api/weights", "If-None-Match", "\"0\", , W/" + etag).statusCode());
+        assertEquals(304, http.get("/api/weights", "If-None-Match", "*").statusCode());
+        assertEquals(200, http.get("/api/weights", "If-None-Match", "\"0\", \"a,b\"").statusCode());
+    }
+
+    @Test
+    void resetTakesJsonDeclaredWithOrWithoutItsUtf8Charset() throws Exception {
+        HttpResponse<String> reset = http.post("/api/training/reset", "{\"seed\": 5}", "Authorization",
+                "Bearer " + TOKEN, "Content-Type", "application/json; charset=UTF-8");
+        assertEquals(200, reset.statusCode(), reset.body());
+        assertEquals(5, runner.status().config().seed());
     }
 
     @Test
