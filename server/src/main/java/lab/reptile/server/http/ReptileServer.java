@@ -127,10 +127,12 @@ public final class ReptileServer implements AutoCloseable {
     /** Refuses what no route takes: a declared body over the limit, and query parameters on the API. */
     private static void checkRequest(Context ctx) {
         RequestBodies.checkDeclaredLength(ctx);
-        for (String name : ctx.queryParamMap().keySet()) {
-            if (ctx.path().startsWith("/api/") && !(ctx.path().equals("/api/weights") && name.equals("init"))) {
-                throw new ApiException(400, "unknown query parameter \"" + RequestBodies.shorten(name) + "\" on "
-                        + ctx.path() + (ctx.path().equals("/api/weights") ? "; it takes only init" : "; it takes none"));
+        String query = ctx.queryString();
+        if (ctx.path().startsWith("/api/") && query != null && !query.isEmpty()) {
+            boolean weights = ctx.path().equals("/api/weights");
+            if (!(weights && query.matches("init=[A-Za-z0-9_-]{0,40}"))) {
+                throw new ApiException(400, ctx.path() + (weights ? " takes only the query parameter init=meta or init=pretrained"
+                        : " takes no query parameters") + ", got \"?" + RequestBodies.shorten(query) + "\"");
             }
         }
     }

@@ -102,7 +102,7 @@ class InvalidWeightsEndToEndTest {
         browser.waitFor("the banner to name: " + problem, "var e = document.querySelector('[data-testid=error]');"
                 + " return !e.hidden && e.textContent.indexOf(" + JSON.writeValueAsString(problem) + ") >= 0;");
         String banner = browser.byTestId("error").getText();
-        assertTrue(banner.startsWith("Server sent invalid meta-weights: "), banner);
+        assertTrue(banner.startsWith("Server sent invalid weights for the meta-weights: "), banner);
         assertTrue(banner.contains("Keeping meta-weights version"), banner);
     }
 
