@@ -42,6 +42,7 @@ public final class TrainingRunner implements AutoCloseable {
     private String problem;
     private final List<ValidationPoint> history = new ArrayList<>();
     private long runningNanos;
+    private long tasksAtBegin; // a resumed run's rate counts only the tasks trained since it began here
     private long version;
 
     /** A runner without checkpoints that starts {@code config} from its seed. */
@@ -223,6 +224,7 @@ public final class TrainingRunner implements AutoCloseable {
         learner = learners.create(config, start);
         history.clear();
         runningNanos = 0;
+        tasksAtBegin = learner.tasksDone();
         problem = null;
         LOG.info("training {} tasks from task {}, meta-batch {}, seed {}", config.tasks(), learner.tasksDone(),
                 config.metaBatchSize(), config.seed());
@@ -269,7 +271,7 @@ public final class TrainingRunner implements AutoCloseable {
     private void publishStatus(TrainingState newState) {
         state = newState;
         double seconds = runningNanos / 1e9;
-        double rate = seconds > 0 ? learner.tasksDone() / seconds : 0;
+        double rate = seconds > 0 ? (learner.tasksDone() - tasksAtBegin) / seconds : 0;
         status.set(new TrainingStatus(state, learner.metaIteration(), learner.tasksDone(), learner.config().tasks(),
                 rate, learner.config(), List.copyOf(history), version, problem));
     }
