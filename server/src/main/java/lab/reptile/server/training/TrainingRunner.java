@@ -1,7 +1,5 @@
 package lab.reptile.server.training;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import lab.reptile.model.MetaLearner;
 import lab.reptile.model.ReptileConfig;
@@ -20,7 +18,6 @@ public final class TrainingRunner implements AutoCloseable {
     static final long VALIDATION_INTERVAL_NANOS = 2_000_000_000L;
     private static final long LOG_INTERVAL_NANOS = 5_000_000_000L;
     private static final long ACK_TIMEOUT_NANOS = 5_000_000_000L;
-    private static final int MAX_HISTORY = 2_000;
     private static final Logger LOG = LoggerFactory.getLogger(TrainingRunner.class);
 
     private final LearnerFactory learners;
@@ -40,7 +37,7 @@ public final class TrainingRunner implements AutoCloseable {
     private MetaLearner learner;
     private TrainingState state;
     private String problem;
-    private final List<ValidationPoint> history = new ArrayList<>();
+    private final LearningCurve curve = new LearningCurve();
     private long runningNanos;
     private long tasksAtBegin; // a resumed run's rate counts only the tasks trained since it began here
     private long version;
@@ -222,7 +219,7 @@ public final class TrainingRunner implements AutoCloseable {
 
     private void begin(ReptileConfig config, SeededStart start) {
         learner = learners.create(config, start);
-        history.clear();
+        curve.clear();
         runningNanos = 0;
         tasksAtBegin = learner.tasksDone();
         problem = null;
@@ -245,13 +242,7 @@ public final class TrainingRunner implements AutoCloseable {
     }
 
     private void validate() {
-        var weights = learner.metaWeights();
-        if (weights.isFinite()) {
-            history.add(new ValidationPoint(learner.tasksDone(), Validation.mseAt8(weights)));
-            if (history.size() > MAX_HISTORY) {
-                history.remove(1); // keep the start of the curve, drop the oldest of the rest
-            }
-        }
+        curve.record(learner);
     }
 
     /** Publishes the learner's weights as a new version, unless they are non-finite: then training stops. */
@@ -273,13 +264,12 @@ public final class TrainingRunner implements AutoCloseable {
         double seconds = runningNanos / 1e9;
         double rate = seconds > 0 ? (learner.tasksDone() - tasksAtBegin) / seconds : 0;
         status.set(new TrainingStatus(state, learner.metaIteration(), learner.tasksDone(), learner.config().tasks(),
-                rate, learner.config(), List.copyOf(history), version, problem));
+                rate, learner.config(), curve.points(), version, problem));
     }
 
     private void logProgress() {
         TrainingStatus s = status.get();
-        String mse = history.isEmpty() ? "n/a" : String.format("%.4f", history.get(history.size() - 1).mseAt8());
         LOG.info("{}: {}/{} tasks ({}%), {} tasks/s, validation MSE@8 {}", s.state().apiName(), s.tasksDone(),
-                s.tasksTotal(), s.tasksDone() * 100 / Math.max(1, s.tasksTotal()), Math.round(s.tasksPerSecond()), mse);
+                s.tasksTotal(), s.tasksDone() * 100 / Math.max(1, s.tasksTotal()), Math.round(s.tasksPerSecond()), curve.latest());
     }
 }

@@ -1,0 +1,46 @@
+package lab.reptile.server.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import lab.reptile.model.Evaluation;
+import lab.reptile.model.MetaLearner;
+import lab.reptile.model.Params;
+
+/**
+ * The run's learning curve: validation MSE after 8 inner steps on a small fixed set of 25 held-out tasks, recorded
+ * against tasks done. Owned by the trainer thread; readers get copies.
+ */
+final class LearningCurve {
+    static final long SEED = 7_777L;
+    static final int TASKS = 25;
+    private static final int[] STEPS = {8};
+    private static final int MAX_POINTS = 2_000;
+
+    private final List<ValidationPoint> points = new ArrayList<>();
+
+    /** Measures the learner's current weights; non-finite weights are not measured. */
+    void record(MetaLearner learner) {
+        Params weights = learner.metaWeights();
+        if (!weights.isFinite()) {
+            return;
+        }
+        double mse = Evaluation.evaluate(weights, SEED, TASKS, Evaluation.DEFAULT_LR, STEPS).meanAt(8);
+        points.add(new ValidationPoint(learner.tasksDone(), mse));
+        if (points.size() > MAX_POINTS) {
+            points.remove(1); // keep the start of the curve, drop the oldest of the rest
+        }
+    }
+
+    void clear() {
+        points.clear();
+    }
+
+    List<ValidationPoint> points() {
+        return List.copyOf(points);
+    }
+
+    /** The latest MSE for the log, or "n/a". */
+    String latest() {
+        return points.isEmpty() ? "n/a" : String.format("%.4f", points.get(points.size() - 1).mseAt8());
+    }
+}
