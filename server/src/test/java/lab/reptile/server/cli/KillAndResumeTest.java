@@ -38,25 +38,29 @@ class KillAndResumeTest {
     void aServerKilledMidRunResumesToBitIdenticalWeights() throws Exception {
         Path firstLog = dataDir.resolve("first.log");
         Process first = startServer(firstLog);
-        String firstUrl = awaitUrl(first, firstLog);
-        Path checkpoint = dataDir.resolve("checkpoint.json");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!Files.exists(checkpoint)) {
-            assertTrue(System.nanoTime() < deadline, "no checkpoint was written: " + Files.readString(firstLog));
-            Thread.sleep(100);
+        try {
+            String firstUrl = awaitUrl(first, firstLog);
+            Path checkpoint = dataDir.resolve("checkpoint.json");
+            while (!Files.exists(checkpoint)) {
+                assertTrue(System.nanoTime() < deadline, "no checkpoint was written: " + Files.readString(firstLog));
+                Thread.sleep(100);
+            }
+            assertEquals("running", status(firstUrl).path("state").asText(), "killed mid-run");
+        } finally {
+            first.destroyForcibly(); // SIGKILL: no shutdown hook, no final checkpoint
+            first.waitFor(30, TimeUnit.SECONDS);
         }
-        assertEquals("running", status(firstUrl).path("state").asText(), "killed mid-run");
-        first.destroyForcibly(); // SIGKILL: no shutdown hook, no final checkpoint
-        first.waitFor(30, TimeUnit.SECONDS);
 
         Path secondLog = dataDir.resolve("second.log");
         Process second = startServer(secondLog);
         try {
             String url = awaitUrl(second, secondLog);
+            long finishBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
             JsonNode resumed = status(url);
             assertTrue(resumed.path("history").get(0).path("tasksDone").asLong() > 0, "resumed: " + resumed);
             while (!status(url).path("state").asText().equals("finished")) {
-                assertTrue(System.nanoTime() < deadline, "the resumed run did not finish: " + status(url));
+                assertTrue(System.nanoTime() < finishBy, "the resumed run did not finish: " + status(url));
                 Thread.sleep(200);
             }
             Params served = WeightsJson.read(get(url + "api/weights")).toParams();
