@@ -49,8 +49,14 @@ public record ReptileConfig(
         return tasks / metaBatchSize;
     }
 
-    /** ε at a 0-based meta-iteration, annealed linearly from outerStepStart towards outerStepEnd. */
+    /**
+     * ε at a 0-based meta-iteration, annealed linearly from outerStepStart towards outerStepEnd. Past the run's last
+     * meta-iteration the schedule would go below outerStepEnd (and negative), so asking there is an error.
+     */
     public double outerStep(long metaIteration) {
+        if (metaIteration >= metaIterations()) {
+            throw new IllegalStateException("all " + metaIterations() + " meta-iterations of this run are done");
+        }
         double progress = (double) metaIteration / metaIterations();
         return outerStepStart + (outerStepEnd - outerStepStart) * progress;
     }

@@ -23,12 +23,9 @@ public final class ReptileTrainer implements MetaLearner {
         this.mlp = new Mlp(theta.shape());
     }
 
-    /** Refused once the run is finished: past its end the linear schedule would give a negative ε. */
+    /** Refused once the run is finished ({@link ReptileConfig#outerStep} says so before anything changes). */
     @Override
     public void metaStep() {
-        if (finished()) {
-            throw new IllegalStateException("all " + config.metaIterations() + " meta-iterations of this run are done");
-        }
         double epsilon = config.outerStep(metaIteration);
         List<Params> adapted = new ArrayList<>(config.metaBatchSize());
         for (int i = 0; i < config.metaBatchSize(); i++) {

@@ -51,12 +51,9 @@ public final class Dl4jReptileTrainer implements MetaLearner {
         this.towardsMean = PreparedOp.matmul(ones, false, inner.adapted(), false, theta, 0, 1);
     }
 
-    /** Refused once the run is finished: past its end the linear schedule would give a negative ε. */
+    /** Refused once the run is finished ({@link ReptileConfig#outerStep} says so before anything changes). */
     @Override
     public void metaStep() {
-        if (finished()) {
-            throw new IllegalStateException("all " + config.metaIterations() + " meta-iterations of this run are done");
-        }
         double epsilon = config.outerStep(metaIteration);
         List<Points> batch = new ArrayList<>(config.metaBatchSize());
         for (int i = 0; i < config.metaBatchSize(); i++) {
