@@ -13,8 +13,7 @@ import lab.reptile.model.ReptileTrainer;
  * Times the plain-Java Reptile trainer at the reference settings (median of 3 runs) and prints the evaluation table
  * of its meta-weights beside a random init's; usage: {@code PlainTrainerBenchmark [trainingSeed]}.
  *
- * <p>Measured on the 2-core lab machine (2026-11-26, Java 17): median 2,150–2,200 meta-it/s; MSE at k=8
- * 0.091 ± 0.012 (seed 0) and 0.095 ± 0.013 (seed 1), against the issue's bound of 0.12 and numpy's 0.097.
+ * <p>Its figures are in the README ("Plain-Java trainer at the reference settings").
  */
 public final class PlainTrainerBenchmark {
     private static final int RUNS = 3;

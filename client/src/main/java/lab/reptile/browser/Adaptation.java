@@ -3,7 +3,7 @@ package lab.reptile.browser;
 import java.util.Random;
 
 import lab.reptile.model.Evaluation;
-import lab.reptile.model.InnerLoop;
+import lab.reptile.model.FullBatchSgd;
 import lab.reptile.model.Mlp;
 import lab.reptile.model.Params;
 import lab.reptile.model.SineFamily;
@@ -22,7 +22,7 @@ public final class Adaptation {
 
     private final double[] grid = SineFamily.linspace(GRID_SIZE);
     private final Params[] starts = new Params[Start.values().length];
-    private final InnerLoop.Trace[] traces = new InnerLoop.Trace[starts.length];
+    private final FullBatchSgd.Trace[] traces = new FullBatchSgd.Trace[starts.length];
     private WeightsFile weights;
     private double[] metaCurve;
     private int steps;
@@ -53,7 +53,7 @@ public final class Adaptation {
             throw new IllegalStateException("no meta-weights loaded yet");
         }
         for (int s = 0; s < starts.length; s++) {
-            traces[s] = starts[s] == null ? null : new InnerLoop(starts[s].shape())
+            traces[s] = starts[s] == null ? null : new FullBatchSgd(starts[s].shape())
                     .trace(starts[s], points.toPoints(), settings.steps(), settings.lr(), grid);
         }
         steps = settings.steps();
@@ -117,13 +117,13 @@ public final class Adaptation {
 
     /** The net adapted from {@code start}, on the grid after the shown step, [GRID_SIZE]; empty without one. */
     public double[] shownCurve(Start start) {
-        InnerLoop.Trace trace = traces[start.ordinal()];
+        FullBatchSgd.Trace trace = traces[start.ordinal()];
         return trace == null ? new double[0] : trace.predictions()[shown];
     }
 
     /** MSE on the points after each step 0..steps from {@code start}; empty without an adaptation from it. */
     public double[] mseByStep(Start start) {
-        InnerLoop.Trace trace = traces[start.ordinal()];
+        FullBatchSgd.Trace trace = traces[start.ordinal()];
         return trace == null ? new double[0] : trace.pointMse().clone();
     }
 }

@@ -153,7 +153,7 @@ final class Controller {
     void refreshTraining() {
         server.fetchStatus(new ServerApi.StatusHandler() {
             @Override
-            public void status(TrainingStatus status, ProgressHistory history) {
+            public void status(TrainingProgress status, ProgressHistory history) {
                 trainingError = null;
                 page.showTraining(status);
                 charts.drawProgress(history, status.tasksTotal());

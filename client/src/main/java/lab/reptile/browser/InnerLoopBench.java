@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Random;
 import java.util.function.DoubleSupplier;
 
-import lab.reptile.model.InnerLoop;
+import lab.reptile.model.FullBatchSgd;
 import lab.reptile.model.NetShape;
 import lab.reptile.model.Params;
 import lab.reptile.model.Points;
@@ -27,7 +27,7 @@ public final class InnerLoopBench {
         Random rng = new Random(42);
         Params start = Params.initial(NetShape.STANDARD, rng);
         Points points = RandomSine.pointsOn(new SineFamily().sample(rng), POINTS, rng);
-        InnerLoop loop = new InnerLoop(NetShape.STANDARD);
+        FullBatchSgd loop = new FullBatchSgd(NetShape.STANDARD);
         loop.adapt(start, points, STEPS, LR);
         double[] millis = new double[iterations];
         for (int i = 0; i < iterations; i++) {

@@ -130,7 +130,7 @@ final class Page {
         }
     }
 
-    void showTraining(TrainingStatus status) {
+    void showTraining(TrainingProgress status) {
         progressBar.getStyle().setProperty("width", Numbers.fixed(100 * status.fraction(), 1) + "%");
         progressBar.setAttribute("data-state", status.state());
         training.setTextContent(status.summary());

@@ -21,7 +21,7 @@ final class ServerApi {
 
     /** Outcome of a training-status poll. */
     interface StatusHandler {
-        void status(TrainingStatus status, ProgressHistory history);
+        void status(TrainingProgress status, ProgressHistory history);
 
         void failed(String message);
     }
@@ -69,11 +69,11 @@ final class ServerApi {
                 handler.failed(ServerError.message("the training status", status, parseOrNull(body)));
                 return;
             }
-            TrainingStatus parsed;
+            TrainingProgress parsed;
             ProgressHistory history;
             try {
                 Tree root = JsTree.parse(body);
-                parsed = TrainingStatus.read(root);
+                parsed = TrainingProgress.read(root);
                 history = ProgressHistory.read(root);
             } catch (RuntimeException e) {
                 handler.failed("Server sent an invalid training status: " + e.getMessage() + ".");

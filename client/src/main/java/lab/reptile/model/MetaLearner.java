@@ -14,7 +14,7 @@ public interface MetaLearner {
     ReptileConfig config();
 
     /** A start from which a new trainer of this config continues exactly where this one is (for checkpoints). */
-    SeededStart resumePoint();
+    TrainerStart resumePoint();
 
     default long tasksDone() {
         return metaIteration() * config().metaBatchSize();

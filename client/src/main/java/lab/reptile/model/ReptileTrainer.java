@@ -12,10 +12,10 @@ public final class ReptileTrainer implements MetaLearner {
     private long metaIteration;
 
     public ReptileTrainer(ReptileConfig config, NetShape shape) {
-        this(config, SeededStart.of(config, shape));
+        this(config, TrainerStart.fromSeed(config, shape));
     }
 
-    public ReptileTrainer(ReptileConfig config, SeededStart start) {
+    public ReptileTrainer(ReptileConfig config, TrainerStart start) {
         this.config = config;
         this.tasks = start.tasks();
         this.theta = start.initialWeights();
@@ -59,8 +59,8 @@ public final class ReptileTrainer implements MetaLearner {
     }
 
     @Override
-    public SeededStart resumePoint() {
-        return new SeededStart(theta, tasks.copy(), metaIteration);
+    public TrainerStart resumePoint() {
+        return new TrainerStart(theta, tasks.copy(), metaIteration);
     }
 
     @Override

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
-import lab.reptile.model.InnerLoop;
+import lab.reptile.model.FullBatchSgd;
 import lab.reptile.model.NetShape;
 import lab.reptile.model.Params;
 import lab.reptile.model.SineTask;
@@ -30,7 +30,7 @@ class AdaptationTest {
     @Test
     void runsTheModelsInnerLoopFromTheMetaWeights() {
         adaptation.run(points, new AdaptSettings(8, 0.02));
-        InnerLoop.Trace expected = new InnerLoop(NetShape.STANDARD)
+        FullBatchSgd.Trace expected = new FullBatchSgd(NetShape.STANDARD)
                 .trace(meta, points.toPoints(), 8, 0.02, adaptation.grid());
         assertArrayEquals(expected.pointMse(), adaptation.mseByStep(Start.META));
         adaptation.show(8);
@@ -109,7 +109,7 @@ class AdaptationTest {
     void adaptsFromTheSeededRandomInitOnTheSamePointsAndSteps() {
         adaptation.run(points, new AdaptSettings(8, 0.02));
         Params random = Params.initial(NetShape.STANDARD, new Random(Adaptation.RANDOM_SEED));
-        InnerLoop.Trace expected = new InnerLoop(NetShape.STANDARD)
+        FullBatchSgd.Trace expected = new FullBatchSgd(NetShape.STANDARD)
                 .trace(random, points.toPoints(), 8, 0.02, adaptation.grid());
         assertArrayEquals(expected.pointMse(), adaptation.mseByStep(Start.RANDOM));
         adaptation.show(3);
@@ -123,7 +123,7 @@ class AdaptationTest {
         Params pretrained = Params.initial(NetShape.STANDARD, new Random(9));
         adaptation.setPretrained(WeightsFile.of(pretrained, 1, 0));
         adaptation.run(points, new AdaptSettings(4, 0.02));
-        assertArrayEquals(new InnerLoop(NetShape.STANDARD).trace(pretrained, points.toPoints(), 4, 0.02,
+        assertArrayEquals(new FullBatchSgd(NetShape.STANDARD).trace(pretrained, points.toPoints(), 4, 0.02,
                 adaptation.grid()).pointMse(), adaptation.mseByStep(Start.PRETRAINED));
     }
 

@@ -39,7 +39,7 @@ class EvaluationTest {
         Evaluation.Table table = Evaluation.evaluate(random, EVAL_SEED, tasks, 0.02);
         double[][] mse = new double[Evaluation.STEPS.length][tasks];
         Random rng = new Random(EVAL_SEED);
-        InnerLoop loop = new InnerLoop(NetShape.STANDARD);
+        FullBatchSgd loop = new FullBatchSgd(NetShape.STANDARD);
         double[] queryX = SineFamily.linspace(100);
         for (int t = 0; t < tasks; t++) {
             SineTask task = new SineFamily().sample(rng);

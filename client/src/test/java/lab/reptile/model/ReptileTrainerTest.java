@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Reptile update of {@link ReptileTrainer} against an independent computation: each task's adapted weights are
- * redone as one {@link InnerLoop} step per minibatch copied out of the task's shuffled points.
+ * redone as one {@link FullBatchSgd} step per minibatch copied out of the task's shuffled points.
  */
 class ReptileTrainerTest {
     private static final NetShape SHAPE = new NetShape(1, 16, 16, 1);
@@ -20,7 +20,7 @@ class ReptileTrainerTest {
     @Test
     void epsilonOneReplacesMetaWeightsWithTheAdaptedOnes() {
         ReptileConfig config = config(1, 1, 10, 1, 1.0, 1.0);
-        SeededStart start = SeededStart.of(config, SHAPE);
+        TrainerStart start = TrainerStart.fromSeed(config, SHAPE);
         Params adapted = adapt(start.initialWeights(), start.tasks().next(), config);
 
         ReptileTrainer trainer = new ReptileTrainer(config, SHAPE);
@@ -35,7 +35,7 @@ class ReptileTrainerTest {
         // ReptileConfig refuses an outer step of 0 (a run that cannot learn), so this applies the trainer's update
         // step, theta.interpolate(mean of adapted, epsilon), to real adapted weights directly.
         ReptileConfig config = config(1, 1, 10, 1, 1.0, 1.0);
-        SeededStart start = SeededStart.of(config, SHAPE);
+        TrainerStart start = TrainerStart.fromSeed(config, SHAPE);
         Params theta = start.initialWeights();
         Params adapted = adapt(theta, start.tasks().next(), config);
         assertEquals(theta, theta.interpolate(adapted, 0.0));
@@ -44,7 +44,7 @@ class ReptileTrainerTest {
     @Test
     void metaBatchWithEpsilonOneGivesTheAverageOfTheAdaptedWeights() {
         ReptileConfig config = config(4, 4, 10, 1, 1.0, 1.0);
-        SeededStart start = SeededStart.of(config, SHAPE);
+        TrainerStart start = TrainerStart.fromSeed(config, SHAPE);
         Params theta = start.initialWeights();
         double[] average = new double[SHAPE.paramCount()];
         for (int task = 0; task < 4; task++) {
@@ -63,7 +63,7 @@ class ReptileTrainerTest {
     @Test
     void fractionalEpsilonMovesThatFractionOfTheWayInEachMetaIteration() {
         ReptileConfig config = config(3, 1, 10, 1, 0.3, 0.3);
-        SeededStart start = SeededStart.of(config, SHAPE);
+        TrainerStart start = TrainerStart.fromSeed(config, SHAPE);
         double[] theta = start.initialWeights().toArray();
         for (int it = 0; it < 3; it++) {
             double[] adapted = adapt(Params.of(SHAPE, theta), start.tasks().next(), config).toArray();
@@ -82,7 +82,7 @@ class ReptileTrainerTest {
     @Test
     void everyInnerEpochRepeatsTheSameShuffledOrderIncludingAPartialLastBatch() {
         ReptileConfig config = config(1, 1, 7, 2, 1.0, 1.0); // 50 points = 7 batches of 7 and one of 1, twice
-        SeededStart start = SeededStart.of(config, SHAPE);
+        TrainerStart start = TrainerStart.fromSeed(config, SHAPE);
         Params adapted = adapt(start.initialWeights(), start.tasks().next(), config);
         ReptileTrainer trainer = new ReptileTrainer(config, SHAPE);
         trainer.metaStep();
@@ -116,7 +116,7 @@ class ReptileTrainerTest {
 
     /** innerEpochs passes of one plain SGD step per consecutive minibatch of the points, in their given order. */
     private static Params adapt(Params theta, Points task, ReptileConfig config) {
-        InnerLoop loop = new InnerLoop(theta.shape());
+        FullBatchSgd loop = new FullBatchSgd(theta.shape());
         Params phi = theta;
         int m = task.size();
         for (int epoch = 0; epoch < config.innerEpochs(); epoch++) {

@@ -20,7 +20,7 @@ class ResumeTest {
             uninterrupted.metaStep();
             first.metaStep();
         }
-        SeededStart point = first.resumePoint();
+        TrainerStart point = first.resumePoint();
         assertEquals(120, point.metaIteration());
         first.metaStep(); // the original moving on must not disturb the copy
 

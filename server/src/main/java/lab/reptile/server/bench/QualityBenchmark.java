@@ -9,7 +9,7 @@ import lab.reptile.bench.EvaluationReport;
 import lab.reptile.model.Evaluation;
 import lab.reptile.model.MetaLearner;
 import lab.reptile.model.ReptileConfig;
-import lab.reptile.model.SeededStart;
+import lab.reptile.model.TrainerStart;
 import lab.reptile.server.training.Learners;
 import lab.reptile.server.training.TrainingDefaults;
 
@@ -64,7 +64,7 @@ public final class QualityBenchmark {
      */
     private static Result train(String name, ReptileConfig config, long startNanos) {
         System.out.printf(Locale.ROOT, "%n%s: %s%n", name, config);
-        MetaLearner learner = Learners.dl4j().create(config, SeededStart.of(config, TrainingDefaults.SHAPE));
+        MetaLearner learner = Learners.dl4j().create(config, TrainerStart.fromSeed(config, TrainingDefaults.SHAPE));
         long trainingNanos = System.nanoTime() - startNanos;
         double nextReport = REPORT_EVERY_SECONDS;
         double secondsToTarget = Double.NaN;

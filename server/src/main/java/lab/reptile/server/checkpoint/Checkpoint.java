@@ -3,7 +3,7 @@ package lab.reptile.server.checkpoint;
 import lab.reptile.model.MetaLearner;
 import lab.reptile.model.Params;
 import lab.reptile.model.ReptileConfig;
-import lab.reptile.model.SeededStart;
+import lab.reptile.model.TrainerStart;
 import lab.reptile.model.SineFamily;
 import lab.reptile.model.TaskStream;
 
@@ -17,15 +17,15 @@ public record Checkpoint(ReptileConfig config, long metaIteration, Params weight
 
     /** The state {@code learner} stands at now. */
     public static Checkpoint of(MetaLearner learner) {
-        SeededStart point = learner.resumePoint();
+        TrainerStart point = learner.resumePoint();
         return new Checkpoint(learner.config(), point.metaIteration(), point.initialWeights(),
                 point.tasks().randomState());
     }
 
     /** Where a trainer resumes from this checkpoint. */
-    public SeededStart start() {
+    public TrainerStart start() {
         TaskStream tasks = TaskStream.restore(new SineFamily(), randomState, config.pointsPerTask());
-        return new SeededStart(weights, tasks, metaIteration);
+        return new TrainerStart(weights, tasks, metaIteration);
     }
 
     public long tasksDone() {

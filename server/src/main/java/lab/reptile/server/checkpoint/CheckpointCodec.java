@@ -32,7 +32,6 @@ final class CheckpointCodec {
             body.put("format", FORMAT);
             body.set("config", ConfigJson.write(MAPPER, checkpoint.config()));
             body.put("metaIteration", checkpoint.metaIteration());
-            body.put("tasksDone", checkpoint.tasksDone());
             body.set("weights", MAPPER.readTree(WeightsJson.write(
                     WeightsFile.of(checkpoint.weights(), 0, checkpoint.metaIteration()))));
             body.put("randomState", Base64.getEncoder().encodeToString(checkpoint.randomState()));

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import lab.reptile.model.ReptileConfig;
-import lab.reptile.model.SeededStart;
+import lab.reptile.model.TrainerStart;
 import lab.reptile.server.baseline.PretrainConfig;
 import lab.reptile.server.baseline.PretrainedBaseline;
 import lab.reptile.server.checkpoint.Checkpoint;
@@ -43,7 +43,7 @@ public final class Main {
         }
         CheckpointStore store = new CheckpointStore(Path.of(cli.dataDir()));
         ReptileConfig config = requestedConfig(cli);
-        SeededStart start = null;
+        TrainerStart start = null;
         Optional<Checkpoint> checkpoint = cli.fresh() ? Optional.empty() : store.loadNewest();
         if (checkpoint.isPresent()) {
             boolean sameRun = checkpoint.get().config().equals(config);

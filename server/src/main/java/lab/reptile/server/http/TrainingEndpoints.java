@@ -7,7 +7,7 @@ import io.javalin.http.Context;
 import lab.reptile.model.ReptileConfig;
 import lab.reptile.server.training.ConfigJson;
 import lab.reptile.server.training.TrainingRunner;
-import lab.reptile.server.training.TrainingStatus;
+import lab.reptile.server.training.RunnerStatus;
 import lab.reptile.server.training.ValidationPoint;
 
 /** GET /api/training and the admin-only POST /api/training/{pause,resume,reset}. */
@@ -55,7 +55,7 @@ final class TrainingEndpoints {
         status(ctx);
     }
 
-    private ObjectNode statusJson(TrainingStatus s) {
+    private ObjectNode statusJson(RunnerStatus s) {
         ObjectNode node = mapper.createObjectNode();
         node.put("state", s.state().apiName());
         node.put("metaIteration", s.metaIteration());

@@ -2,7 +2,6 @@ package lab.reptile.server.training;
 
 import lab.reptile.model.NetShape;
 import lab.reptile.model.Params;
-import lab.reptile.model.WeightsFile;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -18,7 +17,7 @@ import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * Converts between DL4J's parameters and the {@code reptile-mlp-v1} weights ({@link Params}, {@link WeightsFile}).
+ * Converts between DL4J's parameters and the {@code reptile-mlp-v1} weights ({@link Params}).
  *
  * <p>DL4J's flat vector holds, per layer, W as [nIn, nOut] in column-major order, then b; W[i][o] therefore sits
  * at {@code i + o·nIn}, which is exactly {@link NetShape}'s row-major out × in layout. The flat vectors are copied
@@ -40,20 +39,6 @@ public final class Dl4jParams {
                     "shape " + shape + " needs " + shape.paramCount() + " parameters, got " + flat.length());
         }
         return Params.of(shape, flat.dup('c').castTo(DataType.DOUBLE).data().asDouble());
-    }
-
-    /** The weights file of a network built by {@link #network}. */
-    public static WeightsFile toWeightsFile(MultiLayerNetwork net, long version, long metaIteration) {
-        return WeightsFile.of(toParams(net.params(), shapeOf(net)), version, metaIteration);
-    }
-
-    /** Copies a weights file into a network of the same sizes. */
-    public static void load(WeightsFile file, MultiLayerNetwork net) {
-        NetShape netShape = shapeOf(net);
-        if (!netShape.equals(file.shape())) {
-            throw new IllegalArgumentException("file has sizes " + file.shape() + " but the network " + netShape);
-        }
-        net.setParams(toRow(file.toParams()).castTo(net.params().dataType()));
     }
 
     /** The demo's net in DL4J: tanh hidden layers, identity output, MSE loss, double precision, initialised. */

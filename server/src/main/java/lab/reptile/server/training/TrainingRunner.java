@@ -3,7 +3,7 @@ package lab.reptile.server.training;
 import java.util.concurrent.atomic.AtomicReference;
 import lab.reptile.model.MetaLearner;
 import lab.reptile.model.ReptileConfig;
-import lab.reptile.model.SeededStart;
+import lab.reptile.model.TrainerStart;
 import lab.reptile.server.snapshot.Snapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,7 @@ public final class TrainingRunner implements AutoCloseable {
     private final Checkpointer checkpointer;
     private final long checkpointIntervalNanos;
     private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
-    private final AtomicReference<TrainingStatus> status = new AtomicReference<>();
+    private final AtomicReference<RunnerStatus> status = new AtomicReference<>();
     private final Thread thread;
     private final Object control = new Object();
     // Guarded by control:
@@ -54,14 +54,14 @@ public final class TrainingRunner implements AutoCloseable {
      * @param checkpointIntervalNanos checkpoints are saved this often while training, and at the end of a run, after
      *                                a reset and on close
      */
-    public TrainingRunner(ReptileConfig config, SeededStart start, LearnerFactory learners, Checkpointer checkpointer,
+    public TrainingRunner(ReptileConfig config, TrainerStart start, LearnerFactory learners, Checkpointer checkpointer,
                           long checkpointIntervalNanos) {
         this.learners = learners;
         this.checkpointer = checkpointer;
         this.checkpointIntervalNanos = checkpointIntervalNanos;
         this.thread = new Thread(this::run, "reptile-trainer");
         thread.setDaemon(true);
-        begin(config, start == null ? SeededStart.of(config, TrainingDefaults.SHAPE) : start);
+        begin(config, start == null ? TrainerStart.fromSeed(config, TrainingDefaults.SHAPE) : start);
     }
 
     public void start() {
@@ -73,7 +73,7 @@ public final class TrainingRunner implements AutoCloseable {
         return snapshot.get();
     }
 
-    public TrainingStatus status() {
+    public RunnerStatus status() {
         return status.get();
     }
 
@@ -175,7 +175,7 @@ public final class TrainingRunner implements AutoCloseable {
                     ReptileConfig config = resetRequested;
                     resetRequested = null;
                     try {
-                        begin(config, SeededStart.of(config, TrainingDefaults.SHAPE));
+                        begin(config, TrainerStart.fromSeed(config, TrainingDefaults.SHAPE));
                         checkpoint();
                     } catch (RuntimeException e) {
                         fail(e);
@@ -217,7 +217,7 @@ public final class TrainingRunner implements AutoCloseable {
         }
     }
 
-    private void begin(ReptileConfig config, SeededStart start) {
+    private void begin(ReptileConfig config, TrainerStart start) {
         learner = learners.create(config, start);
         curve.clear();
         runningNanos = 0;
@@ -263,12 +263,12 @@ public final class TrainingRunner implements AutoCloseable {
         state = newState;
         double seconds = runningNanos / 1e9;
         double rate = seconds > 0 ? (learner.tasksDone() - tasksAtBegin) / seconds : 0;
-        status.set(new TrainingStatus(state, learner.metaIteration(), learner.tasksDone(), learner.config().tasks(),
+        status.set(new RunnerStatus(state, learner.metaIteration(), learner.tasksDone(), learner.config().tasks(),
                 rate, learner.config(), curve.points(), version, problem));
     }
 
     private void logProgress() {
-        TrainingStatus s = status.get();
+        RunnerStatus s = status.get();
         LOG.info("{}: {}/{} tasks ({}%), {} tasks/s, validation MSE@8 {}", s.state().apiName(), s.tasksDone(),
                 s.tasksTotal(), s.tasksDone() * 100 / Math.max(1, s.tasksTotal()), Math.round(s.tasksPerSecond()), curve.latest());
     }

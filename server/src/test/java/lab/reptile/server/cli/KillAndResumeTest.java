@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import lab.reptile.model.MetaLearner;
 import lab.reptile.model.Params;
 import lab.reptile.model.ReptileConfig;
-import lab.reptile.model.SeededStart;
+import lab.reptile.model.TrainerStart;
 import lab.reptile.model.WeightsJson;
 import lab.reptile.server.training.Learners;
 import lab.reptile.server.training.TrainingDefaults;
@@ -73,7 +73,7 @@ class KillAndResumeTest {
 
     private static Params uninterruptedRun() {
         ReptileConfig config = TrainingDefaults.config().withTasks(TASKS);
-        MetaLearner learner = Learners.dl4j().create(config, SeededStart.of(config, TrainingDefaults.SHAPE));
+        MetaLearner learner = Learners.dl4j().create(config, TrainerStart.fromSeed(config, TrainingDefaults.SHAPE));
         while (!learner.finished()) {
             learner.metaStep();
         }

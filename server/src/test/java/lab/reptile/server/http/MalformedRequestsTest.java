@@ -22,7 +22,7 @@ import lab.reptile.model.ReptileTrainer;
 import lab.reptile.server.training.TrainingDefaults;
 import lab.reptile.server.training.TrainingRunner;
 import lab.reptile.server.training.TrainingState;
-import lab.reptile.server.training.TrainingStatus;
+import lab.reptile.server.training.RunnerStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,7 +92,7 @@ class MalformedRequestsTest {
             if (problem != null) {
                 failures.add(attempt.what() + ": " + problem);
             }
-            TrainingStatus status = runner.status();
+            RunnerStatus status = runner.status();
             if (!status.config().equals(config) || status.state() != TrainingState.RUNNING
                     || status.tasksDone() < lastTasks) {
                 failures.add(attempt.what() + ": changed training to " + status);

@@ -24,7 +24,7 @@ class Dl4jParamsTest {
     void networkParamsBecomeFileRowsPerOutputUnit() {
         MultiLayerNetwork net = Dl4jParams.network(SHAPE);
         net.setParams(Nd4j.rand(DataType.DOUBLE, 1, SHAPE.paramCount()).subi(0.5)); // DL4J starts biases at 0
-        WeightsFile file = Dl4jParams.toWeightsFile(net, 3, 9);
+        WeightsFile file = WeightsFile.of(Dl4jParams.toParams(net.params(), SHAPE), 3, 9);
         for (int l = 0; l < SHAPE.layerCount(); l++) {
             INDArray w = net.getLayer(l).getParam("W"); // [nIn, nOut]
             INDArray b = net.getLayer(l).getParam("b"); // nOut values
@@ -44,7 +44,7 @@ class Dl4jParamsTest {
     void fileLoadsIntoNetworkParamByParam() {
         Params params = Params.initial(SHAPE, new Random(5));
         MultiLayerNetwork net = Dl4jParams.network(SHAPE);
-        Dl4jParams.load(WeightsFile.of(params, 0, 0), net);
+        net.setParams(Dl4jParams.toRow(params));
         for (int l = 0; l < SHAPE.layerCount(); l++) {
             INDArray w = net.getLayer(l).getParam("W");
             for (int o = 0; o < SHAPE.outputs(l); o++) {
@@ -62,7 +62,7 @@ class Dl4jParamsTest {
         NetShape shape = NetShape.STANDARD;
         Params params = Params.initial(shape, new Random(11));
         MultiLayerNetwork net = Dl4jParams.network(shape);
-        Dl4jParams.load(WeightsFile.of(params, 0, 0), net);
+        net.setParams(Dl4jParams.toRow(params));
         double[] xs = SineFamily.linspace(37);
         double[] expected = new double[xs.length];
         new Mlp(shape).predict(params.toArray(), xs, xs.length, expected);
@@ -77,17 +77,15 @@ class Dl4jParamsTest {
     void roundTripsThroughNetworkBitForBit() {
         Params params = Params.initial(SHAPE, new Random(2));
         MultiLayerNetwork net = Dl4jParams.network(SHAPE);
-        Dl4jParams.load(WeightsFile.of(params, 0, 0), net);
-        assertEquals(params, Dl4jParams.toWeightsFile(net, 0, 0).toParams());
+        net.setParams(Dl4jParams.toRow(params));
+        assertEquals(params, Dl4jParams.toParams(net.params(), SHAPE));
         assertEquals(params, Dl4jParams.toParams(Dl4jParams.toRow(params), SHAPE));
     }
 
     @Test
-    void rejectsMismatchedSizesNamingBoth() {
-        MultiLayerNetwork net = Dl4jParams.network(SHAPE);
-        WeightsFile other = WeightsFile.of(Params.initial(new NetShape(1, 4, 1), new Random(1)), 0, 0);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Dl4jParams.load(other, net));
-        assertTrue(e.getMessage().contains("[1, 4, 1]") && e.getMessage().contains("[1, 5, 3, 1]"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Dl4jParams.toParams(Nd4j.zeros(3), SHAPE));
+    void rejectsFlatVectorOfTheWrongLengthNamingBoth() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Dl4jParams.toParams(Nd4j.zeros(3), SHAPE));
+        assertTrue(e.getMessage().contains("[1, 5, 3, 1]") && e.getMessage().contains("got 3"), e.getMessage());
     }
 }

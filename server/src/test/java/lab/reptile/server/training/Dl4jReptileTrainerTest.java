@@ -10,7 +10,7 @@ import lab.reptile.model.NetShape;
 import lab.reptile.model.Params;
 import lab.reptile.model.ReptileConfig;
 import lab.reptile.model.ReptileTrainer;
-import lab.reptile.model.SeededStart;
+import lab.reptile.model.TrainerStart;
 import org.junit.jupiter.api.Test;
 
 class Dl4jReptileTrainerTest {
@@ -74,7 +74,7 @@ class Dl4jReptileTrainerTest {
 
     @Test
     void rejectsTasksWhosePointCountDiffersFromTheConfig() {
-        SeededStart start = SeededStart.of(config(1, 10, 1, 50), NetShape.STANDARD);
+        TrainerStart start = TrainerStart.fromSeed(config(1, 10, 1, 50), NetShape.STANDARD);
         Dl4jReptileTrainer trainer = new Dl4jReptileTrainer(config(1, 10, 1, 40), start);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, trainer::metaStep);
         assertTrue(e.getMessage().contains("50 points, expected 40"), e.getMessage());

@@ -14,7 +14,7 @@ import lab.reptile.model.Evaluation;
 import lab.reptile.model.NetShape;
 import lab.reptile.model.ReptileConfig;
 import lab.reptile.model.ReptileTrainer;
-import lab.reptile.model.SeededStart;
+import lab.reptile.model.TrainerStart;
 import lab.reptile.model.WeightsFile;
 import lab.reptile.model.WeightsJson;
 import lab.reptile.server.snapshot.Snapshot;
@@ -174,14 +174,14 @@ class TrainingRunnerTest {
     void aResumedRunReportsTheRateOfItsOwnTasksNotOfTheCheckpointedOnes() throws Exception {
         ReptileConfig config = TrainingDefaults.config().withTasks(1_000_000);
         ReptileTrainer before = new ReptileTrainer(config, SHAPE);
-        SeededStart start = new SeededStart(before.metaWeights(), before.resumePoint().tasks(), 900_000);
+        TrainerStart start = new TrainerStart(before.metaWeights(), before.resumePoint().tasks(), 900_000);
         try (TrainingRunner runner = new TrainingRunner(config, start, ReptileTrainer::new, Checkpointer.NONE,
                 Long.MAX_VALUE)) {
             assertEquals(900_000, runner.status().tasksDone());
             runner.start();
             Thread.sleep(500);
             runner.pause();
-            TrainingStatus status = runner.status();
+            RunnerStatus status = runner.status();
             assertTrue(status.tasksDone() > 900_000, "it trained on");
             assertTrue(status.tasksPerSecond() < 100_000, "rate of this process's tasks: " + status.tasksPerSecond());
         }

@@ -16,7 +16,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * <p>A task's row uses {@link UnitMajorLayout}, so layer l is seen as a rank-3 view [n, in + 1, out] with strides
  * (paramCount, 1, in + 1): W with b as its last row. See {@link MinibatchGraph} for the ops. Not thread-safe.
  */
-final class BatchedInnerLoop {
+final class MetaBatchInnerLoop {
     private final UnitMajorLayout layout;
     private final int tasks;
     private final int points;
@@ -27,7 +27,7 @@ final class BatchedInnerLoop {
     private final double[] yStage;
     private final List<List<PreparedOp>> steps = new ArrayList<>(); // one op list per minibatch of an epoch
 
-    BatchedInnerLoop(UnitMajorLayout layout, int tasks, int points, int batchSize, double lr) {
+    MetaBatchInnerLoop(UnitMajorLayout layout, int tasks, int points, int batchSize, double lr) {
         if (tasks < 1 || points < 1 || batchSize < 1 || batchSize > points) {
             throw new IllegalArgumentException("need tasks >= 1 and 1 <= batchSize <= points, got tasks " + tasks
                     + ", points " + points + ", batchSize " + batchSize);

@@ -13,11 +13,11 @@ import static lab.reptile.browser.TreeReader.string;
  * @param latestMseAt8    the last validation MSE after 8 steps in the history, or NaN if there is none yet
  * @param problem         why training stopped early (the server's optional "problem" key), or null
  */
-public record TrainingStatus(String state, long metaIteration, long tasksDone, long tasksTotal,
+public record TrainingProgress(String state, long metaIteration, long tasksDone, long tasksTotal,
                              double tasksPerSecond, double latestMseAt8, String problem) {
 
     /** Reads the JSON body; a missing or mistyped key gets an IllegalArgumentException that names it. */
-    public static TrainingStatus read(Tree root) {
+    public static TrainingProgress read(Tree root) {
         String where = "the training status";
         String state = string(member(root, "state", where), "state");
         long metaIteration = count(member(root, "metaIteration", where), "metaIteration");
@@ -25,7 +25,7 @@ public record TrainingStatus(String state, long metaIteration, long tasksDone, l
         long tasksTotal = count(member(root, "tasksTotal", where), "tasksTotal");
         double tasksPerSecond = number(member(root, "tasksPerSecond", where), "tasksPerSecond");
         Tree problem = root.get("problem");
-        return new TrainingStatus(state, metaIteration, tasksDone, tasksTotal, tasksPerSecond, latestMse(root),
+        return new TrainingProgress(state, metaIteration, tasksDone, tasksTotal, tasksPerSecond, latestMse(root),
                 problem == null ? null : string(problem, "problem"));
     }
 

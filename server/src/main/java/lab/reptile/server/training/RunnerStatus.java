@@ -10,7 +10,7 @@ import lab.reptile.model.ReptileConfig;
  * @param history        validation MSE at k = 8 over the run, oldest first
  * @param problem        why training stopped early (DIVERGED, FAILED), or null
  */
-public record TrainingStatus(TrainingState state, long metaIteration, long tasksDone, long tasksTotal,
-                             double tasksPerSecond, ReptileConfig config, List<ValidationPoint> history,
-                             long version, String problem) {
+public record RunnerStatus(TrainingState state, long metaIteration, long tasksDone, long tasksTotal,
+                           double tasksPerSecond, ReptileConfig config, List<ValidationPoint> history,
+                           long version, String problem) {
 }

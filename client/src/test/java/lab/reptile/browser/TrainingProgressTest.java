@@ -6,36 +6,36 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-class TrainingStatusTest {
+class TrainingProgressTest {
     private static final String RUNNING = "{\"state\":\"running\",\"metaIteration\":12000,\"tasksDone\":12000,"
             + "\"tasksTotal\":30000,\"tasksPerSecond\":1850.4,\"config\":{\"innerLr\":0.02},"
             + "\"history\":[{\"tasksDone\":6000,\"mseAt8\":0.5},{\"tasksDone\":12000,\"mseAt8\":0.0971}]}";
 
     @Test
     void readsTheFieldsAndTheLatestValidationMse() {
-        TrainingStatus status = TrainingStatus.read(MapTree.parse(RUNNING));
-        assertEquals(new TrainingStatus("running", 12000, 12000, 30000, 1850.4, 0.0971, null), status);
+        TrainingProgress status = TrainingProgress.read(MapTree.parse(RUNNING));
+        assertEquals(new TrainingProgress("running", 12000, 12000, 30000, 1850.4, 0.0971, null), status);
         assertEquals(0.4, status.fraction(), 1e-12);
     }
 
     @Test
     void summarisesInOneReadableLine() {
         assertEquals("running · 12,000 / 30,000 tasks · 1,850 tasks/s · validation MSE@8 0.0971",
-                TrainingStatus.read(MapTree.parse(RUNNING)).summary());
+                TrainingProgress.read(MapTree.parse(RUNNING)).summary());
     }
 
     @Test
     void anEmptyOrMissingHistoryLeavesTheMseOut() {
-        TrainingStatus status = TrainingStatus.read(MapTree.parse(RUNNING.replaceAll(",\"history\".*}$", "}")));
+        TrainingProgress status = TrainingProgress.read(MapTree.parse(RUNNING.replaceAll(",\"history\".*}$", "}")));
         assertTrue(Double.isNaN(status.latestMseAt8()));
         assertEquals("running · 12,000 / 30,000 tasks · 1,850 tasks/s", status.summary());
-        assertTrue(Double.isNaN(TrainingStatus.read(
+        assertTrue(Double.isNaN(TrainingProgress.read(
                 MapTree.parse(RUNNING.replaceAll("\"history\".*}$", "\"history\":[]}"))).latestMseAt8()));
     }
 
     @Test
     void showsWhyTrainingStoppedEarly() {
-        TrainingStatus status = TrainingStatus.read(MapTree.parse(RUNNING
+        TrainingProgress status = TrainingProgress.read(MapTree.parse(RUNNING
                 .replace("\"running\"", "\"diverged\",\"problem\":\"meta-weights became NaN\"")));
         assertEquals("meta-weights became NaN", status.problem());
         assertTrue(status.summary().startsWith("diverged · "));
@@ -44,15 +44,15 @@ class TrainingStatusTest {
 
     @Test
     void fractionStaysInZeroToOne() {
-        assertEquals(0, new TrainingStatus("paused", 0, 0, 0, 0, Double.NaN, null).fraction());
-        assertEquals(1, new TrainingStatus("finished", 9, 12, 10, 0, Double.NaN, null).fraction());
+        assertEquals(0, new TrainingProgress("paused", 0, 0, 0, 0, Double.NaN, null).fraction());
+        assertEquals(1, new TrainingProgress("finished", 9, 12, 10, 0, Double.NaN, null).fraction());
     }
 
     @Test
     void namesAMissingOrMistypedKey() {
         assertEquals("missing key \"tasksTotal\" in the training status", assertThrows(IllegalArgumentException.class,
-                () -> TrainingStatus.read(MapTree.parse(RUNNING.replace("\"tasksTotal\"", "\"total\"")))).getMessage());
+                () -> TrainingProgress.read(MapTree.parse(RUNNING.replace("\"tasksTotal\"", "\"total\"")))).getMessage());
         assertEquals("state must be a string, got a number", assertThrows(IllegalArgumentException.class,
-                () -> TrainingStatus.read(MapTree.parse(RUNNING.replace("\"running\"", "3")))).getMessage());
+                () -> TrainingProgress.read(MapTree.parse(RUNNING.replace("\"running\"", "3")))).getMessage());
     }
 }

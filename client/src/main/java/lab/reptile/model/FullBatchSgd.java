@@ -4,13 +4,13 @@ package lab.reptile.model;
  * The few-shot adaptation that the browser animates and the evaluation measures: k full-batch plain SGD steps on
  * the given points, always starting from the given (meta-)weights.
  */
-public final class InnerLoop {
+public final class FullBatchSgd {
     /** Most steps one adaptation may take. */
     public static final int MAX_STEPS = 1000;
 
     private final Mlp mlp;
 
-    public InnerLoop(NetShape shape) {
+    public FullBatchSgd(NetShape shape) {
         this.mlp = new Mlp(shape);
     }
 
@@ -64,8 +64,5 @@ public final class InnerLoop {
 
     /** predictions[s][g]: the net after step s at grid point g; pointMse[s]: its MSE on the points. */
     public record Trace(double[][] predictions, double[] pointMse) {
-        public int steps() {
-            return pointMse.length - 1;
-        }
     }
 }

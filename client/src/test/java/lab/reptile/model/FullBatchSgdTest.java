@@ -10,10 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** The browser's adaptation: k full-batch SGD steps from the start weights, and the trace that animates them. */
-class InnerLoopTest {
+class FullBatchSgdTest {
     private static final double LR = 0.02;
     private final NetShape shape = NetShape.STANDARD;
-    private final InnerLoop loop = new InnerLoop(shape);
+    private final FullBatchSgd loop = new FullBatchSgd(shape);
     private final Params start = Params.initial(shape, new Random(11));
     private final double[] grid = SineFamily.linspace(25);
     /** Five clicked points on a gentle line: an easy fit. */
@@ -22,15 +22,15 @@ class InnerLoopTest {
 
     @Test
     void traceStepZeroPredictsWithTheStartWeights() {
-        InnerLoop.Trace trace = loop.trace(start, line, 8, LR, grid);
+        FullBatchSgd.Trace trace = loop.trace(start, line, 8, LR, grid);
         assertArrayEquals(predict(start), trace.predictions()[0], 0.0);
         assertEquals(loop.mse(start, line), trace.pointMse()[0], 0.0);
     }
 
     @Test
     void traceStepKPredictsWithTheWeightsAfterKSteps() {
-        InnerLoop.Trace trace = loop.trace(start, line, 8, LR, grid);
-        assertEquals(8, trace.steps());
+        FullBatchSgd.Trace trace = loop.trace(start, line, 8, LR, grid);
+        assertEquals(9, trace.pointMse().length);
         for (int k = 0; k <= 8; k++) {
             Params adapted = loop.adapt(start, line, k, LR);
             assertArrayEquals(predict(adapted), trace.predictions()[k], 0.0, "step " + k);
