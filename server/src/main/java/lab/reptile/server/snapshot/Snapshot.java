@@ -9,18 +9,14 @@ import lab.reptile.model.WeightsJson;
  * One published state of the meta-weights, immutable, with its {@code reptile-mlp-v1} JSON serialised once so that
  * serving it costs no encoding.
  *
- * @param version   increases with every snapshot the server publishes (the ETag)
+ * @param version   the weights file's version: increases with every snapshot a run publishes
  * @param json      the weights file as UTF-8 bytes; do not modify
+ * @param etag      the quoted strong ETag of {@code json}, from {@link ContentEtag}
  */
-public record Snapshot(long version, long metaIteration, long tasksDone, Params weights, byte[] json) {
+public record Snapshot(long version, long metaIteration, long tasksDone, Params weights, byte[] json, String etag) {
 
     public static Snapshot of(long version, long metaIteration, long tasksDone, Params weights) {
-        String text = WeightsJson.write(WeightsFile.of(weights, version, metaIteration));
-        return new Snapshot(version, metaIteration, tasksDone, weights, text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The strong ETag of this snapshot, quoted as HTTP wants it. */
-    public String etag() {
-        return "\"" + version + "\"";
+        byte[] json = WeightsJson.write(WeightsFile.of(weights, version, metaIteration)).getBytes(StandardCharsets.UTF_8);
+        return new Snapshot(version, metaIteration, tasksDone, weights, json, ContentEtag.of(json));
     }
 }
