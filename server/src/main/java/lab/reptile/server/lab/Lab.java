@@ -159,6 +159,11 @@ public final class Lab implements AutoCloseable {
         }
     }
 
+    /** The bytes of a run's timeline snapshot {@code index}, as written. */
+    public byte[] readSnapshot(RunId id, int index) throws IOException {
+        return store.readSnapshot(id, index);
+    }
+
     public long diskUsedBytes() {
         return store.usedBytes();
     }
