@@ -128,6 +128,7 @@ public final class AdaptPanel {
     public boolean[] visible() {
         return visible.clone();
     }
+
     /** The step slider's label, e.g. "3 / 8", or "–" without an adaptation. */
     public String stepLabel() {
         return adaptation.steps() == 0 ? "–" : adaptation.shownStep() + " / " + adaptation.steps();

@@ -20,12 +20,12 @@ public final class Changes {
 
     private final boolean[] changed = new boolean[Part.values().length];
 
-    public void mark(Part part) {
+    void mark(Part part) {
         changed[part.ordinal()] = true;
     }
 
     /** Marks every part, for the first drawing of the page. */
-    public void markAll() {
+    void markAll() {
         for (Part part : Part.values()) {
             mark(part);
         }
