@@ -6,7 +6,7 @@ import lab.reptile.model.WeightsFile;
  * The server endpoints the page reads; remembers the meta-weights' last ETag so fetching them again is a conditional
  * request (the pretrained net never changes, so it is fetched until it arrives and then kept).
  */
-final class ServerApi {
+final class ServerApi implements Backend {
     /** Outcome of a weights fetch. */
     interface WeightsHandler {
         void fresh(WeightsFile file);
@@ -30,12 +30,13 @@ final class ServerApi {
     private static final String PRETRAINED = "api/weights?init=pretrained";
     private String metaEtag;
 
-    void fetchWeights(WeightsHandler handler) {
+    @Override
+    public void fetchWeights(WeightsHandler handler) {
         fetch(META, "the meta-weights", metaEtag, handler);
     }
 
-    /** The server's pretrained baseline (a 503 while it is still training). */
-    void fetchPretrained(WeightsHandler handler) {
+    @Override
+    public void fetchPretrained(WeightsHandler handler) {
         fetch(PRETRAINED, "the pretrained net", null, handler);
     }
 
@@ -63,7 +64,8 @@ final class ServerApi {
         });
     }
 
-    void fetchStatus(StatusHandler handler) {
+    @Override
+    public void fetchStatus(StatusHandler handler) {
         Http.get("api/training", null, (status, body, tag) -> {
             if (status != 200) {
                 handler.failed(ServerError.message("the training status", status, parseOrNull(body)));
