@@ -71,7 +71,8 @@ class TrainingRunnerTest {
                             assertTrue(s.version() >= lastVersion, "versions never go back");
                             lastVersion = s.version();
                             versionsSeen.add(s.version());
-                            WeightsFile file = WeightsJson.read(JacksonTree.parse(new String(s.json(), StandardCharsets.UTF_8)));
+                            WeightsFile file = WeightsJson.read(
+                                    JacksonTree.parse(StandardCharsets.UTF_8.decode(s.json()).toString()));
                             assertEquals(s.version(), file.version());
                             assertEquals(s.weights(), file.weights(), "JSON matches the weights it claims");
                             Thread.sleep(2);
@@ -150,7 +151,8 @@ class TrainingRunnerTest {
         try (TrainingRunner runner = plainRunner(TrainingDefaults.config().withTasks(5_000))) {
             runner.start();
             awaitState(runner, TrainingState.FINISHED);
-            WeightsFile served = WeightsJson.read(JacksonTree.parse(new String(runner.snapshot().json(), StandardCharsets.UTF_8)));
+            WeightsFile served = WeightsJson.read(
+                    JacksonTree.parse(StandardCharsets.UTF_8.decode(runner.snapshot().json()).toString()));
             double trained = Evaluation.evaluate(served.weights(), 5, 200, 0.02).meanAt(8);
             double random = Evaluation.evaluate(Evaluation.randomInit(SHAPE, 5), 5, 200, 0.02).meanAt(8);
             assertTrue(trained < random / 4, "trained " + trained + " vs random " + random);
