@@ -1,6 +1,9 @@
 package lab.reptile.browser;
 
+import lab.reptile.model.JsonTree;
+import lab.reptile.model.TrainingStatus;
 import lab.reptile.model.WeightsFile;
+import lab.reptile.model.WeightsJson;
 
 /**
  * The server endpoints the page reads; remembers the meta-weights' last ETag so fetching them again is a conditional
@@ -52,7 +55,7 @@ final class ServerApi implements Backend {
             }
             WeightsFile file;
             try {
-                file = WeightsReader.read(JsTree.parse(body));
+                file = WeightsJson.read(JsTree.parse(body));
             } catch (RuntimeException e) {
                 handler.failed(status, "Server sent invalid weights for " + what + ": " + e.getMessage() + ".");
                 return;
@@ -74,9 +77,9 @@ final class ServerApi implements Backend {
             TrainingProgress parsed;
             ProgressHistory history;
             try {
-                Tree root = JsTree.parse(body);
-                parsed = TrainingProgress.read(root);
-                history = ProgressHistory.read(root);
+                TrainingStatus read = TrainingStatus.read(JsTree.parse(body));
+                parsed = TrainingProgress.of(read);
+                history = ProgressHistory.of(read);
             } catch (RuntimeException e) {
                 handler.failed("Server sent an invalid training status: " + e.getMessage() + ".");
                 return;
@@ -85,7 +88,7 @@ final class ServerApi implements Backend {
         });
     }
 
-    private static Tree parseOrNull(String body) {
+    private static JsonTree parseOrNull(String body) {
         try {
             return JsTree.parse(body);
         } catch (IllegalArgumentException e) {

@@ -1,26 +1,84 @@
 package lab.reptile.server.snapshot;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import lab.reptile.model.Params;
 import lab.reptile.model.WeightsFile;
 import lab.reptile.model.WeightsJson;
 
 /**
  * One published state of the meta-weights, immutable, with its {@code reptile-mlp-v1} JSON serialised once so that
- * serving it costs no encoding.
- *
- * @param version   increases with every snapshot the server publishes (the ETag)
- * @param json      the weights file as UTF-8 bytes; do not modify
+ * serving it costs no encoding and no copy. Snapshots are equal when version, progress and weights are (the JSON
+ * follows from them).
  */
-public record Snapshot(long version, long metaIteration, long tasksDone, Params weights, byte[] json) {
+public final class Snapshot {
+    private final long version;
+    private final long metaIteration;
+    private final long tasksDone;
+    private final Params weights;
+    private final byte[] json; // never handed out: read through json() or writeJsonTo
 
+    private Snapshot(long version, long metaIteration, long tasksDone, Params weights, byte[] json) {
+        this.version = version;
+        this.metaIteration = metaIteration;
+        this.tasksDone = tasksDone;
+        this.weights = weights;
+        this.json = json;
+    }
+
+    /** @param version increases with every snapshot the server publishes (the ETag) */
     public static Snapshot of(long version, long metaIteration, long tasksDone, Params weights) {
         String text = WeightsJson.write(WeightsFile.of(weights, version, metaIteration));
         return new Snapshot(version, metaIteration, tasksDone, weights, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    public long version() {
+        return version;
+    }
+
+    public long metaIteration() {
+        return metaIteration;
+    }
+
+    public long tasksDone() {
+        return tasksDone;
+    }
+
+    public Params weights() {
+        return weights;
+    }
+
+    /** The weights file as UTF-8: a read-only view of the bytes (no copy), positioned at their start. */
+    public ByteBuffer json() {
+        return ByteBuffer.wrap(json).asReadOnlyBuffer();
+    }
+
+    /** Writes the weights file's bytes to {@code out} in one call, without copying them (the per-request path). */
+    public void writeJsonTo(OutputStream out) throws IOException {
+        out.write(json);
+    }
+
     /** The strong ETag of this snapshot, quoted as HTTP wants it. */
     public String etag() {
         return "\"" + version + "\"";
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Snapshot that && version == that.version && metaIteration == that.metaIteration
+                && tasksDone == that.tasksDone && weights.equals(that.weights);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(version, metaIteration, tasksDone, weights);
+    }
+
+    @Override
+    public String toString() {
+        return "Snapshot[version=" + version + ", metaIteration=" + metaIteration + ", tasksDone=" + tasksDone + "]";
     }
 }

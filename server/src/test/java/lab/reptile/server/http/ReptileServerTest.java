@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPInputStream;
+import lab.reptile.jackson.JacksonTree;
 import lab.reptile.model.NetShape;
 import lab.reptile.model.ReptileTrainer;
 import lab.reptile.model.WeightsFile;
@@ -74,10 +75,10 @@ class ReptileServerTest {
     void weightsAreServedInTheFormatWithTheirVersionAsETag() throws Exception {
         HttpResponse<String> response = http.get("/api/weights");
         assertEquals(200, response.statusCode());
-        WeightsFile file = WeightsJson.read(response.body());
+        WeightsFile file = WeightsJson.read(JacksonTree.parse(response.body()));
         assertEquals("\"" + file.version() + "\"", response.headers().firstValue("ETag").orElseThrow());
         assertEquals(NetShape.STANDARD, file.shape());
-        assertTrue(file.toParams().isFinite());
+        assertTrue(file.weights().isFinite());
     }
 
     @Test
@@ -94,7 +95,8 @@ class ReptileServerTest {
         Thread.sleep(600);
         HttpResponse<String> newer = http.get("/api/weights", "If-None-Match", etag);
         assertEquals(200, newer.statusCode());
-        assertTrue(WeightsJson.read(newer.body()).version() > WeightsJson.read(first.body()).version());
+        assertTrue(WeightsJson.read(JacksonTree.parse(newer.body())).version()
+                > WeightsJson.read(JacksonTree.parse(first.body())).version());
     }
 
     @Test
