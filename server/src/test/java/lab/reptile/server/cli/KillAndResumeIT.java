@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A real server process killed with SIGKILL mid-run and restarted ends with the weights of an uninterrupted run. */
-class KillAndResumeTest {
+class KillAndResumeIT {
     private static final int TASKS = 40_000;
     private static final Pattern URL = Pattern.compile("open (http://127\\.0\\.0\\.1:\\d+/)");
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /api/weights?init=pretrained} over real HTTP, beside the meta-weights. */
-class PretrainedWeightsHttpTest {
+class PretrainedWeightsHttpIT {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static TrainingRunner runner;
     private static PretrainedBaseline baseline;

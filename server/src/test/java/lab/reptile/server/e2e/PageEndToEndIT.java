@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * The page in a real browser against the real server, with the meta-weights of the server's default run trained by
  * the DL4J trainer (60,000 tasks, ~11 s) and a pretrained baseline.
  */
-class PageEndToEndTest {
+class PageEndToEndIT {
     private static TrainingRunner runner;
     private static ReptileServer server;
     private Browser browser;

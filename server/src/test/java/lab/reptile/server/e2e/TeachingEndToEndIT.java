@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * The teaching page in a real browser: the three starts side by side, the live learning curve, and the layout at
  * phone and desktop widths (screenshots in target/screenshots/). Training stays paused except while it is watched.
  */
-class TeachingEndToEndTest {
+class TeachingEndToEndIT {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static TrainingRunner runner;
     private static ReptileServer server;

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * Garbage over real HTTP: every malformed request gets a 4xx, never a 5xx, with a JSON error naming the problem,
  * and training goes on as configured.
  */
-class MalformedRequestsTest {
+class MalformedRequestsIT {
     private static final String TOKEN = "s3cret-token";
     private static final String RESET = "/api/training/reset";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -99,7 +99,7 @@ class MalformedRequestsTest {
             }
             lastTasks = status.tasksDone();
         }
-        System.out.println("MalformedRequestsTest: " + attempts.size() + " malformed requests tried; Jetty's own "
+        System.out.println("MalformedRequestsIT: " + attempts.size() + " malformed requests tried; Jetty's own "
                 + "refusals: " + JETTY_WORDS);
         assertEquals(List.of(), failures);
         assertTrue(attempts.size() >= 50, "at least 50 malformed requests, tried " + attempts.size());
