@@ -16,6 +16,7 @@ import lab.reptile.model.NetShape;
 import lab.reptile.model.ReptileTrainer;
 import lab.reptile.model.WeightsFile;
 import lab.reptile.model.WeightsJson;
+import lab.reptile.server.Await;
 import lab.reptile.server.training.TrainingDefaults;
 import lab.reptile.server.training.TrainingRunner;
 import org.junit.jupiter.api.AfterEach;
@@ -91,7 +92,8 @@ class ReptileServerIT {
         assertEquals(etag, same.headers().firstValue("ETag").orElseThrow());
 
         runner.resume();
-        Thread.sleep(600);
+        long firstVersion = WeightsJson.read(first.body()).version();
+        Await.until("a snapshot newer than version " + firstVersion, () -> runner.snapshot().version() > firstVersion);
         HttpResponse<String> newer = http.get("/api/weights", "If-None-Match", etag);
         assertEquals(200, newer.statusCode());
         assertTrue(WeightsJson.read(newer.body()).version() > WeightsJson.read(first.body()).version());
@@ -131,7 +133,8 @@ class ReptileServerIT {
 
     @Test
     void trainingStatusReportsProgressConfigAndHistory() throws Exception {
-        Thread.sleep(300);
+        Await.until("tasks done, a rate and a first validation point", runner::status,
+                s -> s.tasksDone() > 0 && s.tasksPerSecond() > 0 && !s.history().isEmpty());
         JsonNode status = json(http.get("/api/training"));
         assertEquals("running", status.path("state").asText());
         assertTrue(status.path("tasksDone").asLong() > 0);
