@@ -32,7 +32,8 @@ class PretrainedWeightsHttpIT {
         runner = new TrainingRunner(ReptileConfig.reference().withTasks(100), ReptileTrainer::new);
         baseline = PretrainedBaseline.start(PretrainConfig.defaults().withSteps(20), NetShape.STANDARD);
         server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner, baseline).start();
-        assertTrue(baseline.await(30_000), "baseline trained");
+        assertTrue(baseline.await(30_000), "the pretrained baseline did not finish training in 30 s: "
+                + baseline.state());
     }
 
     @AfterAll
