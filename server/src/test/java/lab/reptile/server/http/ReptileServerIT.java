@@ -17,13 +17,14 @@ import lab.reptile.model.NetShape;
 import lab.reptile.model.ReptileTrainer;
 import lab.reptile.model.WeightsFile;
 import lab.reptile.model.WeightsJson;
+import lab.reptile.server.Await;
 import lab.reptile.server.training.TrainingDefaults;
 import lab.reptile.server.training.TrainingRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ReptileServerTest {
+class ReptileServerIT {
     private static final String TOKEN = "s3cret-token";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -92,7 +93,8 @@ class ReptileServerTest {
         assertEquals(etag, same.headers().firstValue("ETag").orElseThrow());
 
         runner.resume();
-        Thread.sleep(600);
+        long firstVersion = WeightsJson.read(JacksonTree.parse(first.body())).version();
+        Await.until("a snapshot newer than version " + firstVersion, () -> runner.snapshot().version() > firstVersion);
         HttpResponse<String> newer = http.get("/api/weights", "If-None-Match", etag);
         assertEquals(200, newer.statusCode());
         assertTrue(WeightsJson.read(JacksonTree.parse(newer.body())).version()
@@ -133,7 +135,8 @@ class ReptileServerTest {
 
     @Test
     void trainingStatusReportsProgressConfigAndHistory() throws Exception {
-        Thread.sleep(300);
+        Await.until("tasks done, a rate and a first validation point", runner::status,
+                s -> s.tasksDone() > 0 && s.tasksPerSecond() > 0 && !s.history().isEmpty());
         JsonNode status = json(http.get("/api/training"));
         assertEquals("running", status.path("state").asText());
         assertTrue(status.path("tasksDone").asLong() > 0);

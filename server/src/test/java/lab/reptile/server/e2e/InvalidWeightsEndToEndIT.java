@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * The page behind a pass-through proxy to the real server that can swap in broken meta-weights: the client refuses
  * them with its banner, keeps drawing the last good meta curve and keeps adapting from it.
  */
-class InvalidWeightsEndToEndTest {
+class InvalidWeightsEndToEndIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client = HttpClient.newHttpClient();

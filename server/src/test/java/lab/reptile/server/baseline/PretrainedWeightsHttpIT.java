@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET /api/weights?init=pretrained} over real HTTP, beside the meta-weights. */
-class PretrainedWeightsHttpTest {
+class PretrainedWeightsHttpIT {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static TrainingRunner runner;
     private static PretrainedBaseline baseline;
@@ -33,7 +33,8 @@ class PretrainedWeightsHttpTest {
         runner = new TrainingRunner(ReptileConfig.reference().withTasks(100), ReptileTrainer::new);
         baseline = PretrainedBaseline.start(PretrainConfig.defaults().withSteps(20), NetShape.STANDARD);
         server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner, baseline).start();
-        assertTrue(baseline.await(30_000), "baseline trained");
+        assertTrue(baseline.await(30_000), "the pretrained baseline did not finish training in 30 s: "
+                + baseline.state());
     }
 
     @AfterAll
