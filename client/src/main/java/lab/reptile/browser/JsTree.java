@@ -6,7 +6,8 @@ import org.teavm.jso.JSObject;
 
 /**
  * The page's {@link JsonTree}, over what the browser's {@code JSON.parse} returned. {@code JSON.parse} refuses NaN
- * and Infinity tokens itself but keeps the last of two equal keys, so {@link #parse} refuses those as Jackson does.
+ * and Infinity tokens itself; it keeps the last of two equal keys, which is harmless here: the page reads only what
+ * the server writes, and the JVM's reader ({@code JacksonTree}), which reads files, refuses repeated keys.
  */
 final class JsTree implements JsonTree {
     private final JSObject value;
@@ -15,15 +16,11 @@ final class JsTree implements JsonTree {
         this.value = value;
     }
 
-    /** Parses JSON text with the browser's parser; a syntax error or a repeated key is an IllegalArgumentException. */
+    /** Parses JSON text with the browser's parser; a syntax error is an IllegalArgumentException. */
     static JsonTree parse(String text) {
         JSObject result = tryParse(text);
         if (hasKey(result, "error")) {
             throw new IllegalArgumentException("invalid JSON: " + stringOf(member(result, "error")));
-        }
-        String repeated = firstRepeatedKey(text);
-        if (repeated != null) {
-            throw JsonTree.duplicateKey(repeated);
         }
         return new JsTree(member(result, "value"));
     }
@@ -70,23 +67,6 @@ final class JsTree implements JsonTree {
     @JSBody(params = "text", script = "try { return {value: JSON.parse(text)}; }"
             + " catch (e) { return {error: String(e && e.message)}; }")
     private static native JSObject tryParse(String text);
-
-    /**
-     * The first key that an object of {@code text} repeats, or null. Runs only on text that JSON.parse accepted, so
-     * it needs to find only strings (a key is a string followed by a colon) and the braces outside them; each key
-     * is decoded by JSON.parse, so that two spellings of one key (one with escapes) match, as they do for Jackson.
-     */
-    @JSBody(params = "text", script = "var token = /\"(?:[^\"\\\\]|\\\\.)*\"(\\s*:)?|[{}]/g, open = [], m;"
-            + " while ((m = token.exec(text)) !== null) {"
-            + "   if (m[0] === '{') { open.push(new Set()); continue; }"
-            + "   if (m[0] === '}') { open.pop(); continue; }"
-            + "   if (!m[1]) { continue; }"
-            + "   var key = JSON.parse(m[0].substring(0, m[0].length - m[1].length)), keys = open[open.length - 1];"
-            + "   if (keys.has(key)) { return key; }"
-            + "   keys.add(key);"
-            + " }"
-            + " return null;")
-    private static native String firstRepeatedKey(String text);
 
     /** "null", "array", "object", "number", "string", "true" or "false". */
     @JSBody(params = "v", script = "return v === null ? 'null' : Array.isArray(v) ? 'array'"

@@ -100,7 +100,10 @@ class InvalidWeightsEndToEndIT {
         }
     }
 
-    /** Files on which the page's reader and the JVM's once disagreed: the page now says what the JVM says. */
+    /**
+     * Files on which the page's reader and the JVM's once disagreed: the page now says what the JVM says. (Repeated
+     * keys are the JVM readers' concern alone: they read files; the page reads only what the server writes.)
+     */
     @Test
     void theBannerGivesTheJvmReadersMessageForFilesTheTwoReadersOnceDisagreedOn() throws Exception {
         String good = client.send(HttpRequest.newBuilder(URI.create(serverUrl("/api/weights"))).build(),
@@ -109,9 +112,7 @@ class InvalidWeightsEndToEndIT {
                 good.replaceFirst("\"version\":[0-9]+", "\"version\":-1"),
                 good.replaceFirst("\"version\":[0-9]+", "\"version\":1e16"),
                 good.replace("\"sizes\":[1,64,", "\"sizes\":[1,4294967298,"),
-                good.replace("\"sizes\":[1,64,", "\"sizes\":[1,1e16,"),
-                good.replace("\"activation\":\"tanh\"", "\"activation\":\"tanh\",\"activation\":\"tanh\""),
-                good.replaceFirst("\"bias\":", "\"bi\\\\u0061s\":[],\"bias\":"));
+                good.replace("\"sizes\":[1,64,", "\"sizes\":[1,1e16,"));
         try (Browser browser = new Browser()) {
             browser.open("http://127.0.0.1:" + proxy.getAddress().getPort() + "/");
             for (String body : broken) {
