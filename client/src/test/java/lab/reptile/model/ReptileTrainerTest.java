@@ -124,7 +124,8 @@ class ReptileTrainerTest {
 
     private static ReptileConfig config(int tasks, int metaBatch, int innerBatch, int epochs, double start,
                                         double end) {
-        return new ReptileConfig(2024, tasks, metaBatch, 0.02, innerBatch, epochs, 50, start, end);
+        return ReptileConfig.builder().seed(2024).tasks(tasks).metaBatchSize(metaBatch).innerBatchSize(innerBatch)
+                .innerEpochs(epochs).outerStepStart(start).outerStepEnd(end).build();
     }
 
     /** innerEpochs passes of one plain SGD step per consecutive minibatch of the points, in their given order. */

@@ -158,7 +158,7 @@ class TrainingRunnerTest {
 
     @Test
     void divergingHyperparametersNeverPublishNonFiniteWeights() throws Exception {
-        ReptileConfig wild = new ReptileConfig(1, 200_000, 1, 10.0, 10, 1, 50, 1.0, 0.0);
+        ReptileConfig wild = ReptileConfig.builder().seed(1).tasks(200_000).innerLr(10.0).outerStepStart(1.0).build();
         try (TrainingRunner runner = plainRunner(wild)) {
             runner.start();
             awaitState(runner, TrainingState.DIVERGED);
