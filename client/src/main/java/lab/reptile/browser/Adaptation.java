@@ -31,7 +31,7 @@ public final class Adaptation {
     /** Replaces the meta-weights (and the random start, if the net's shape changed); drops the adaptation. */
     public void setWeights(WeightsFile file) {
         weights = file;
-        Params meta = file.toParams();
+        Params meta = file.weights();
         Params random = starts[Start.RANDOM.ordinal()];
         if (random == null || !random.shape().equals(meta.shape())) {
             starts[Start.RANDOM.ordinal()] = Params.initial(meta.shape(), new Random(RANDOM_SEED));
@@ -44,7 +44,7 @@ public final class Adaptation {
 
     /** Sets the pretrained start; it joins the next {@link #run}. */
     public void setPretrained(WeightsFile file) {
-        starts[Start.PRETRAINED.ordinal()] = file.toParams();
+        starts[Start.PRETRAINED.ordinal()] = file.weights();
     }
 
     /** Adapts from every available start on the same points and shows step 0 (each start's own curve). */

@@ -1,18 +1,23 @@
 package lab.reptile.browser;
 
+import lab.reptile.model.JsonTree;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSObject;
 
-/** A {@link Tree} over a value that the browser's {@code JSON.parse} returned. */
-final class JsTree implements Tree {
+/**
+ * The page's {@link JsonTree}, over what the browser's {@code JSON.parse} returned. {@code JSON.parse} refuses NaN
+ * and Infinity tokens itself; it keeps the last of two equal keys, which is harmless here: the page reads only what
+ * the server writes, and the JVM's reader ({@code JacksonTree}), which reads files, refuses repeated keys.
+ */
+final class JsTree implements JsonTree {
     private final JSObject value;
 
     private JsTree(JSObject value) {
         this.value = value;
     }
 
-    /** Parses JSON text with the browser's parser; a syntax error becomes an IllegalArgumentException. */
-    static Tree parse(String text) {
+    /** Parses JSON text with the browser's parser; a syntax error is an IllegalArgumentException. */
+    static JsonTree parse(String text) {
         JSObject result = tryParse(text);
         if (hasKey(result, "error")) {
             throw new IllegalArgumentException("invalid JSON: " + stringOf(member(result, "error")));
@@ -21,28 +26,21 @@ final class JsTree implements Tree {
     }
 
     @Override
-    public boolean isObject() {
-        return "object".equals(kindOf(value));
+    public Kind kind() {
+        return switch (kindOf(value)) {
+            case "object" -> Kind.OBJECT;
+            case "array" -> Kind.ARRAY;
+            case "string" -> Kind.STRING;
+            case "number" -> Kind.NUMBER;
+            case "true" -> Kind.TRUE;
+            case "false" -> Kind.FALSE;
+            default -> Kind.NULL;
+        };
     }
 
     @Override
-    public boolean isArray() {
-        return "array".equals(kindOf(value));
-    }
-
-    @Override
-    public boolean isNumber() {
-        return "number".equals(kindOf(value));
-    }
-
-    @Override
-    public boolean isString() {
-        return "string".equals(kindOf(value));
-    }
-
-    @Override
-    public Tree get(String key) {
-        return isObject() && hasKey(value, key) ? new JsTree(member(value, key)) : null;
+    public JsonTree get(String key) {
+        return kind() == Kind.OBJECT && hasKey(value, key) ? new JsTree(member(value, key)) : null;
     }
 
     @Override
@@ -51,7 +49,7 @@ final class JsTree implements Tree {
     }
 
     @Override
-    public Tree at(int index) {
+    public JsonTree at(int index) {
         return new JsTree(element(value, index));
     }
 
@@ -65,19 +63,14 @@ final class JsTree implements Tree {
         return stringOf(value);
     }
 
-    @Override
-    public String kind() {
-        String kind = kindOf(value);
-        return kind.equals("null") ? kind : (kind.equals("array") || kind.equals("object") ? "an " : "a ") + kind;
-    }
-
     // The result is {value: ...} or {error: "message"}, so a parsed JSON null stays distinguishable from a failure.
     @JSBody(params = "text", script = "try { return {value: JSON.parse(text)}; }"
             + " catch (e) { return {error: String(e && e.message)}; }")
     private static native JSObject tryParse(String text);
 
-    /** "null", "array", "object", "number", "string" or "boolean". */
-    @JSBody(params = "v", script = "return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;")
+    /** "null", "array", "object", "number", "string", "true" or "false". */
+    @JSBody(params = "v", script = "return v === null ? 'null' : Array.isArray(v) ? 'array'"
+            + " : typeof v === 'boolean' ? String(v) : typeof v;")
     private static native String kindOf(JSObject v);
 
     @JSBody(params = {"v", "key"}, script = "return Object.prototype.hasOwnProperty.call(v, key);")

@@ -1,25 +1,33 @@
 package lab.reptile.browser;
 
+import java.util.Random;
+
 import org.teavm.jso.JSBody;
 import org.teavm.jso.JSFunctor;
 import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.Performance;
-import org.teavm.jso.browser.Window;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.EventListener;
 import org.teavm.jso.dom.events.MouseEvent;
+import org.teavm.jso.dom.html.HTMLInputElement;
 
-/** Entry point of the browser app: finds the page's elements, wires their events to the controller, starts polling. */
+/** Entry point of the browser app: builds the {@link LabPage} and its renderers, wires the page's events to it. */
 public final class Main {
-    /** How often the training progress is refreshed. */
-    private static final int TRAINING_POLL_MILLIS = 3000;
-
     private Main() {
     }
 
     public static void main(String[] args) {
         Page page = new Page();
-        Controller controller = new Controller(page);
+        Charts charts = new Charts(page);
+        PageView view = new PageView();
+        LabPage lab = new LabPage(new ServerApi(), new BrowserTimers(), page, view,
+                new Random((long) (Math.random() * (1L << 48))));
+        view.on(Changes.Part.POINTS, new PointsView(charts, lab.points())::render);
+        view.on(Changes.Part.ADAPTATION, new AdaptView(page.stepSlider, charts, lab.adaptation())::render);
+        view.on(Changes.Part.WEIGHTS, new WeightsView(charts, lab.weights(), lab.adaptation().adaptation())::render);
+        view.on(Changes.Part.TRAINING, new TrainingView(charts, lab.training())::render);
+        view.on(Changes.Part.MESSAGES, new MessagesView(lab.messages())::render);
+
         Tap tap = new Tap();
         // Pointer events, so a finger works like a mouse; a scroll that starts on the plot cancels the tap.
         page.plot.addEventListener("pointerdown", (EventListener<MouseEvent>) e ->
@@ -27,25 +35,23 @@ public final class Main {
         page.plot.addEventListener("pointercancel", e -> tap.cancel());
         page.plot.addEventListener("pointerup", (EventListener<MouseEvent>) e -> {
             if (tap.release(pointerId(e), e.getOffsetX(), e.getOffsetY())) {
-                controller.tapPlot(e.getOffsetX(), e.getOffsetY(), Tap.hitRadius(pointerType(e)));
+                lab.tapPlot(e.getOffsetX(), e.getOffsetY(), charts.plotArea(), Tap.hitRadius(pointerType(e)));
             }
         });
-        page.adapt.addEventListener("click", e -> controller.adapt());
-        page.clear.addEventListener("click", e -> controller.clear());
-        page.randomSine.addEventListener("click", e -> controller.randomSine());
-        page.tryClassic.addEventListener("click", e -> controller.tryClassic());
-        page.fetchWeights.addEventListener("click", e -> controller.fetchWeights());
-        page.steps.addEventListener("input", e -> page.showAdaptLabel(page.steps.getValue().trim()));
-        page.stepSlider.addEventListener("input", e ->
-                controller.showStep(Integer.parseInt(page.stepSlider.getValue())));
-        for (int i = 0; i < page.toggles.length; i++) {
-            page.toggles[i].addEventListener("change", e -> controller.toggled());
+        page.adapt.addEventListener("click", e -> lab.adapt());
+        page.clear.addEventListener("click", e -> lab.clear());
+        page.randomSine.addEventListener("click", e -> lab.randomSine());
+        page.tryClassic.addEventListener("click", e -> lab.tryClassic());
+        page.fetchWeights.addEventListener("click", e -> lab.fetchWeights());
+        page.stepsInput.addEventListener("input", e -> page.showAdaptLabel());
+        page.stepSlider.addEventListener("input", e -> lab.showStep(Integer.parseInt(page.stepSlider.getValue())));
+        for (Start start : Start.values()) {
+            HTMLInputElement toggle = page.toggles[start.ordinal()];
+            toggle.addEventListener("change", e -> lab.toggle(start, toggle.isChecked()));
+            lab.toggle(start, toggle.isChecked()); // a reload may have restored an unchecked box
         }
         exposeBench(iterations -> InnerLoopBench.medianMillis(iterations, Performance::now));
-        controller.fetchWeights();
-        controller.fetchPretrained();
-        controller.refreshTraining();
-        Window.setInterval(controller::refreshTraining, TRAINING_POLL_MILLIS);
+        lab.start();
     }
 
     @JSBody(params = "e", script = "return e.pointerId;")

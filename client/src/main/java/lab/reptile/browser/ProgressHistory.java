@@ -1,9 +1,7 @@
 package lab.reptile.browser;
 
-import static lab.reptile.browser.TreeReader.array;
-import static lab.reptile.browser.TreeReader.count;
-import static lab.reptile.browser.TreeReader.member;
-import static lab.reptile.browser.TreeReader.number;
+import java.util.List;
+import lab.reptile.model.TrainingStatus;
 
 /**
  * The learning curve from {@code GET /api/training}: validation MSE after 8 inner steps against tasks trained on,
@@ -14,16 +12,14 @@ import static lab.reptile.browser.TreeReader.number;
  */
 public record ProgressHistory(double[] tasksDone, double[] mseAt8) {
 
-    /** Reads the body's optional {@code history} array; a malformed entry gets a message that names it. */
-    public static ProgressHistory read(Tree root) {
-        Tree history = root.get("history");
-        int n = history == null ? 0 : array(history, "history").length();
-        double[] tasks = new double[n];
-        double[] mse = new double[n];
-        for (int i = 0; i < n; i++) {
-            String where = "history[" + i + "]";
-            tasks[i] = count(member(history.at(i), "tasksDone", where), where + ".tasksDone");
-            mse[i] = number(member(history.at(i), "mseAt8", where), where + ".mseAt8");
+    /** The status's learning curve as the chart's two series. */
+    public static ProgressHistory of(TrainingStatus status) {
+        List<TrainingStatus.Validation> history = status.history();
+        double[] tasks = new double[history.size()];
+        double[] mse = new double[history.size()];
+        for (int i = 0; i < tasks.length; i++) {
+            tasks[i] = history.get(i).tasksDone();
+            mse[i] = history.get(i).mseAt8();
         }
         return new ProgressHistory(tasks, mse);
     }

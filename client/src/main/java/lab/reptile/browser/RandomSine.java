@@ -20,8 +20,10 @@ public final class RandomSine {
         SineTask task = new SineFamily().sample(rng);
         Points on = pointsOn(task, POINTS, rng);
         points.clear();
-        for (int i = 0; i < on.size(); i++) {
-            points.add(on.xs()[i], on.ys()[i]);
+        double[] xs = on.xs();
+        double[] ys = on.ys();
+        for (int i = 0; i < xs.length; i++) {
+            points.add(xs[i], ys[i]);
         }
         return task;
     }

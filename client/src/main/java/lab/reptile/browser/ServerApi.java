@@ -1,12 +1,15 @@
 package lab.reptile.browser;
 
+import lab.reptile.model.JsonTree;
+import lab.reptile.model.TrainingStatus;
 import lab.reptile.model.WeightsFile;
+import lab.reptile.model.WeightsJson;
 
 /**
  * The server endpoints the page reads; remembers the meta-weights' last ETag so fetching them again is a conditional
  * request (the pretrained net never changes, so it is fetched until it arrives and then kept).
  */
-final class ServerApi {
+final class ServerApi implements Backend {
     /** Outcome of a weights fetch. */
     interface WeightsHandler {
         void fresh(WeightsFile file);
@@ -30,12 +33,13 @@ final class ServerApi {
     private static final String PRETRAINED = "api/weights?init=pretrained";
     private String metaEtag;
 
-    void fetchWeights(WeightsHandler handler) {
+    @Override
+    public void fetchWeights(WeightsHandler handler) {
         fetch(META, "the meta-weights", metaEtag, handler);
     }
 
-    /** The server's pretrained baseline (a 503 while it is still training). */
-    void fetchPretrained(WeightsHandler handler) {
+    @Override
+    public void fetchPretrained(WeightsHandler handler) {
         fetch(PRETRAINED, "the pretrained net", null, handler);
     }
 
@@ -51,7 +55,7 @@ final class ServerApi {
             }
             WeightsFile file;
             try {
-                file = WeightsReader.read(JsTree.parse(body));
+                file = WeightsJson.read(JsTree.parse(body));
             } catch (RuntimeException e) {
                 handler.failed(status, "Server sent invalid weights for " + what + ": " + e.getMessage() + ".");
                 return;
@@ -63,7 +67,8 @@ final class ServerApi {
         });
     }
 
-    void fetchStatus(StatusHandler handler) {
+    @Override
+    public void fetchStatus(StatusHandler handler) {
         Http.get("api/training", null, (status, body, tag) -> {
             if (status != 200) {
                 handler.failed(ServerError.message("the training status", status, parseOrNull(body)));
@@ -72,9 +77,9 @@ final class ServerApi {
             TrainingProgress parsed;
             ProgressHistory history;
             try {
-                Tree root = JsTree.parse(body);
-                parsed = TrainingProgress.read(root);
-                history = ProgressHistory.read(root);
+                TrainingStatus read = TrainingStatus.read(JsTree.parse(body));
+                parsed = TrainingProgress.of(read);
+                history = ProgressHistory.of(read);
             } catch (RuntimeException e) {
                 handler.failed("Server sent an invalid training status: " + e.getMessage() + ".");
                 return;
@@ -83,7 +88,7 @@ final class ServerApi {
         });
     }
 
-    private static Tree parseOrNull(String body) {
+    private static JsonTree parseOrNull(String body) {
         try {
             return JsTree.parse(body);
         } catch (IllegalArgumentException e) {

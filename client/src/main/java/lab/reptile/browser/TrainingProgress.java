@@ -1,10 +1,7 @@
 package lab.reptile.browser;
 
-import static lab.reptile.browser.TreeReader.array;
-import static lab.reptile.browser.TreeReader.count;
-import static lab.reptile.browser.TreeReader.member;
-import static lab.reptile.browser.TreeReader.number;
-import static lab.reptile.browser.TreeReader.string;
+import java.util.List;
+import lab.reptile.model.TrainingStatus;
 
 /**
  * The server's training progress from {@code GET /api/training}, reduced to what the progress bar shows.
@@ -16,17 +13,12 @@ import static lab.reptile.browser.TreeReader.string;
 public record TrainingProgress(String state, long metaIteration, long tasksDone, long tasksTotal,
                              double tasksPerSecond, double latestMseAt8, String problem) {
 
-    /** Reads the JSON body; a missing or mistyped key gets an IllegalArgumentException that names it. */
-    public static TrainingProgress read(Tree root) {
-        String where = "the training status";
-        String state = string(member(root, "state", where), "state");
-        long metaIteration = count(member(root, "metaIteration", where), "metaIteration");
-        long tasksDone = count(member(root, "tasksDone", where), "tasksDone");
-        long tasksTotal = count(member(root, "tasksTotal", where), "tasksTotal");
-        double tasksPerSecond = number(member(root, "tasksPerSecond", where), "tasksPerSecond");
-        Tree problem = root.get("problem");
-        return new TrainingProgress(state, metaIteration, tasksDone, tasksTotal, tasksPerSecond, latestMse(root),
-                problem == null ? null : string(problem, "problem"));
+    /** What the progress bar shows of the server's status. */
+    public static TrainingProgress of(TrainingStatus status) {
+        List<TrainingStatus.Validation> history = status.history();
+        return new TrainingProgress(status.state(), status.metaIteration(), status.tasksDone(), status.tasksTotal(),
+                status.tasksPerSecond(), history.isEmpty() ? Double.NaN : history.get(history.size() - 1).mseAt8(),
+                status.problem());
     }
 
     /** Share of the planned tasks done, in [0, 1]. */
@@ -42,14 +34,5 @@ public record TrainingProgress(String state, long metaIteration, long tasksDone,
             line += " · validation MSE@8 " + Numbers.short3(latestMseAt8);
         }
         return problem == null ? line : line + " · " + problem;
-    }
-
-    private static double latestMse(Tree root) {
-        Tree history = root.get("history");
-        if (history == null || array(history, "history").length() == 0) {
-            return Double.NaN;
-        }
-        int last = history.length() - 1;
-        return number(member(history.at(last), "mseAt8", "history[" + last + "]"), "history[" + last + "].mseAt8");
     }
 }

@@ -18,8 +18,10 @@ public final class FullBatchSgd {
     public Params adapt(Params start, Points points, int steps, double lr) {
         check(points, steps, lr);
         double[] phi = start.toArray();
+        double[] xs = points.xs();
+        double[] ys = points.ys();
         for (int s = 0; s < steps; s++) {
-            mlp.sgdStep(phi, points.xs(), points.ys(), 0, points.size(), lr);
+            mlp.sgdStep(phi, xs, ys, 0, xs.length, lr);
         }
         return Params.of(start.shape(), phi);
     }
@@ -34,12 +36,14 @@ public final class FullBatchSgd {
         double[] phi = start.toArray();
         double[][] predictions = new double[steps + 1][gridXs.length];
         double[] pointMse = new double[steps + 1];
+        double[] xs = points.xs();
+        double[] ys = points.ys();
         for (int s = 0; s <= steps; s++) {
             mlp.predict(phi, gridXs, gridXs.length, predictions[s]);
             if (s < steps) {
-                pointMse[s] = mlp.sgdStep(phi, points.xs(), points.ys(), 0, points.size(), lr);
+                pointMse[s] = mlp.sgdStep(phi, xs, ys, 0, xs.length, lr);
             } else {
-                pointMse[s] = mlp.loss(phi, points.xs(), points.ys(), 0, points.size());
+                pointMse[s] = mlp.loss(phi, xs, ys, 0, xs.length);
             }
         }
         return new Trace(predictions, pointMse);

@@ -1,17 +1,24 @@
 package lab.reptile.model;
 
+import java.util.List;
+
 /**
- * Hyperparameters of one Reptile meta-training run; validated on construction with messages that name the field.
+ * Hyperparameters of one Reptile meta-training run, built by name ({@link #builder()}) from documented defaults and
+ * validated on construction with messages that name the field. The defaults are the reference settings, John
+ * Schulman's sine demo (DESIGN.md).
  *
- * @param seed           seeds the initial weights and the task stream
- * @param tasks          tasks to train on in all; a multiple of {@code metaBatchSize}
- * @param metaBatchSize  tasks adapted per meta-iteration, whose adapted weights are averaged (n)
- * @param innerLr        plain SGD learning rate of the inner loop
- * @param innerBatchSize points per inner SGD step
- * @param innerEpochs    passes over a task's points in the inner loop
- * @param pointsPerTask  x = linspace(−5, 5, pointsPerTask), shuffled, per task
- * @param outerStepStart meta step ε at the first meta-iteration
- * @param outerStepEnd   meta step ε approached linearly at the last meta-iteration
+ * <p>Adding a hyperparameter touches this file only: a component, its check, a builder field with its default and
+ * setter, and a {@link #FIELDS} entry, which JSON reading and writing follow.
+ *
+ * @param seed           seeds the initial weights and the task stream; default 0
+ * @param tasks          tasks to train on in all, a multiple of {@code metaBatchSize}; default 30,000
+ * @param metaBatchSize  tasks adapted per meta-iteration, whose adapted weights are averaged (n); default 1
+ * @param innerLr        plain SGD learning rate of the inner loop; default 0.02
+ * @param innerBatchSize points per inner SGD step; default 10
+ * @param innerEpochs    passes over a task's points in the inner loop; default 1
+ * @param pointsPerTask  x = linspace(−5, 5, pointsPerTask), shuffled, per task; default 50
+ * @param outerStepStart meta step ε at the first meta-iteration; default 0.1
+ * @param outerStepEnd   meta step ε approached linearly at the last meta-iteration; default 0
  */
 public record ReptileConfig(
         long seed,
@@ -24,24 +31,58 @@ public record ReptileConfig(
         double outerStepStart,
         double outerStepEnd) {
 
+    /** Every field by name, in this order in JSON; readers and writers of configs go through this list. */
+    public static final List<ConfigField> FIELDS = List.of(
+            ConfigField.ofLong("seed", ReptileConfig::seed, Builder::seed),
+            ConfigField.ofInt("tasks", ReptileConfig::tasks, Builder::tasks),
+            ConfigField.ofInt("metaBatchSize", ReptileConfig::metaBatchSize, Builder::metaBatchSize),
+            ConfigField.ofDouble("innerLr", ReptileConfig::innerLr, Builder::innerLr),
+            ConfigField.ofInt("innerBatchSize", ReptileConfig::innerBatchSize, Builder::innerBatchSize),
+            ConfigField.ofInt("innerEpochs", ReptileConfig::innerEpochs, Builder::innerEpochs),
+            ConfigField.ofInt("pointsPerTask", ReptileConfig::pointsPerTask, Builder::pointsPerTask),
+            ConfigField.ofDouble("outerStepStart", ReptileConfig::outerStepStart, Builder::outerStepStart),
+            ConfigField.ofDouble("outerStepEnd", ReptileConfig::outerStepEnd, Builder::outerStepEnd));
+
     public ReptileConfig {
-        requireRange("tasks", tasks, 1, 100_000_000);
-        requireRange("metaBatchSize", metaBatchSize, 1, 1024);
+        RangeCheck.require("tasks", tasks, 1, 100_000_000);
+        RangeCheck.require("metaBatchSize", metaBatchSize, 1, 1024);
         if (tasks % metaBatchSize != 0) {
             throw new IllegalArgumentException(
                     "tasks must be a multiple of metaBatchSize (" + metaBatchSize + "), got " + tasks);
         }
-        requireRange("innerLr", innerLr, 1e-6, 10);
-        requireRange("pointsPerTask", pointsPerTask, 1, 1000);
-        requireRange("innerBatchSize", innerBatchSize, 1, pointsPerTask);
-        requireRange("innerEpochs", innerEpochs, 1, 100);
-        requireRange("outerStepStart", outerStepStart, 1e-6, 1);
-        requireRange("outerStepEnd", outerStepEnd, 0, outerStepStart);
+        RangeCheck.require("innerLr", innerLr, 1e-6, 10);
+        RangeCheck.require("pointsPerTask", pointsPerTask, 1, 1000);
+        RangeCheck.require("innerBatchSize", innerBatchSize, 1, pointsPerTask);
+        RangeCheck.require("innerEpochs", innerEpochs, 1, 100);
+        RangeCheck.require("outerStepStart", outerStepStart, 1e-6, 1);
+        RangeCheck.require("outerStepEnd", outerStepEnd, 0, outerStepStart);
+    }
+
+    /** A builder holding the defaults, the reference settings. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** John Schulman's sine demo: one task per meta-iteration, 5 SGD steps of 10 points at 0.02, ε = 0.1 → 0. */
     public static ReptileConfig reference() {
-        return new ReptileConfig(0, 30_000, 1, 0.02, 10, 1, 50, 0.1, 0.0);
+        return builder().build();
+    }
+
+    /** A builder holding this config's values, to change some of them by name. */
+    public Builder toBuilder() {
+        return new Builder().seed(seed).tasks(tasks).metaBatchSize(metaBatchSize).innerLr(innerLr)
+                .innerBatchSize(innerBatchSize).innerEpochs(innerEpochs).pointsPerTask(pointsPerTask)
+                .outerStepStart(outerStepStart).outerStepEnd(outerStepEnd);
+    }
+
+    /** This run with another seed: the command line's {@code --seed}. */
+    public ReptileConfig withSeed(long newSeed) {
+        return toBuilder().seed(newSeed).build();
+    }
+
+    /** This run with another length: the command line's {@code --tasks}. */
+    public ReptileConfig withTasks(int newTasks) {
+        return toBuilder().tasks(newTasks).build();
     }
 
     /** Meta-iterations in the whole run. */
@@ -61,19 +102,69 @@ public record ReptileConfig(
         return outerStepStart + (outerStepEnd - outerStepStart) * progress;
     }
 
-    public ReptileConfig withSeed(long newSeed) {
-        return new ReptileConfig(newSeed, tasks, metaBatchSize, innerLr, innerBatchSize, innerEpochs, pointsPerTask,
-                outerStepStart, outerStepEnd);
-    }
+    /** Sets fields by name over the defaults; {@link #build()} validates them all at once. */
+    public static final class Builder {
+        private long seed = 0;
+        private int tasks = 30_000;
+        private int metaBatchSize = 1;
+        private double innerLr = 0.02;
+        private int innerBatchSize = 10;
+        private int innerEpochs = 1;
+        private int pointsPerTask = 50;
+        private double outerStepStart = 0.1;
+        private double outerStepEnd = 0.0;
 
-    public ReptileConfig withTasks(int newTasks) {
-        return new ReptileConfig(seed, newTasks, metaBatchSize, innerLr, innerBatchSize, innerEpochs, pointsPerTask,
-                outerStepStart, outerStepEnd);
-    }
+        private Builder() {
+        }
 
-    private static void requireRange(String name, double value, double min, double max) {
-        if (!(value >= min && value <= max)) {
-            throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], got " + value);
+        public Builder seed(long value) {
+            seed = value;
+            return this;
+        }
+
+        public Builder tasks(int value) {
+            tasks = value;
+            return this;
+        }
+
+        public Builder metaBatchSize(int value) {
+            metaBatchSize = value;
+            return this;
+        }
+
+        public Builder innerLr(double value) {
+            innerLr = value;
+            return this;
+        }
+
+        public Builder innerBatchSize(int value) {
+            innerBatchSize = value;
+            return this;
+        }
+
+        public Builder innerEpochs(int value) {
+            innerEpochs = value;
+            return this;
+        }
+
+        public Builder pointsPerTask(int value) {
+            pointsPerTask = value;
+            return this;
+        }
+
+        public Builder outerStepStart(double value) {
+            outerStepStart = value;
+            return this;
+        }
+
+        public Builder outerStepEnd(double value) {
+            outerStepEnd = value;
+            return this;
+        }
+
+        public ReptileConfig build() {
+            return new ReptileConfig(seed, tasks, metaBatchSize, innerLr, innerBatchSize, innerEpochs, pointsPerTask,
+                    outerStepStart, outerStepEnd);
         }
     }
 }

@@ -38,11 +38,13 @@ public final class ReptileTrainer implements MetaLearner {
     /** The inner loop: innerEpochs passes of minibatch SGD over the task's points, in their shuffled order. */
     private Params adapt(Params start, Points points) {
         double[] phi = start.toArray();
-        int m = points.size();
+        double[] xs = points.xs();
+        double[] ys = points.ys();
+        int m = xs.length;
         for (int epoch = 0; epoch < config.innerEpochs(); epoch++) {
             for (int from = 0; from < m; from += config.innerBatchSize()) {
                 int n = Math.min(config.innerBatchSize(), m - from);
-                mlp.sgdStep(phi, points.xs(), points.ys(), from, n, config.innerLr());
+                mlp.sgdStep(phi, xs, ys, from, n, config.innerLr());
             }
         }
         return Params.of(start.shape(), phi);

@@ -8,41 +8,68 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
-import lab.reptile.model.FullBatchSgd;
 import lab.reptile.model.NetShape;
 import lab.reptile.model.Params;
 import lab.reptile.model.SineTask;
 import lab.reptile.model.WeightsFile;
 import org.junit.jupiter.api.Test;
 
+/**
+ * What the page draws, against {@link PlainSgd}: full-batch SGD written out independently of the model package, on
+ * a grid of x computed here.
+ */
 class AdaptationTest {
+    /** The reference sums in another order than the model's kernels; values agree to rounding. */
+    private static final double ROUNDING = 1e-12;
+    /** The three points the constructor adds. */
+    private static final double[] XS = {-2, 0.5, 3};
+    private static final double[] YS = {1, -0.5, 2};
+    /** 201 evenly spaced x over [-5, 5], ends included. */
+    private static final double[] GRID = new double[201];
+
+    static {
+        for (int g = 0; g < GRID.length; g++) {
+            GRID[g] = -5 + g / 20.0;
+        }
+    }
+
     private final Params meta = Params.initial(NetShape.STANDARD, new Random(5));
     private final Adaptation adaptation = new Adaptation();
     private final PointSet points = new PointSet();
 
     AdaptationTest() {
         adaptation.setWeights(WeightsFile.of(meta, 1, 100));
-        points.add(-2, 1);
-        points.add(0.5, -0.5);
-        points.add(3, 2);
+        for (int i = 0; i < XS.length; i++) {
+            points.add(XS[i], YS[i]);
+        }
     }
 
     @Test
-    void runsTheModelsInnerLoopFromTheMetaWeights() {
+    void curvesAreDrawnOn201EvenlySpacedXOverTheTaskRange() {
+        assertEquals(Adaptation.GRID_SIZE, GRID.length);
+        assertArrayEquals(GRID, adaptation.grid(), 1e-15);
+    }
+
+    @Test
+    void eachStepIsOneFullBatchSgdStepFromTheMetaWeights() {
         adaptation.run(points, new AdaptSettings(8, 0.02));
-        FullBatchSgd.Trace expected = new FullBatchSgd(NetShape.STANDARD)
-                .trace(meta, points.toPoints(), 8, 0.02, adaptation.grid());
-        assertArrayEquals(expected.pointMse(), adaptation.mseByStep(Start.META));
-        adaptation.show(8);
-        assertArrayEquals(expected.predictions()[8], adaptation.shownCurve(Start.META));
+        PlainSgd.Trace expected = PlainSgd.trace(meta, XS, YS, 8, 0.02, GRID);
+        assertArrayEquals(expected.pointMse(), adaptation.mseByStep(Start.META), ROUNDING);
+        for (int step = 0; step <= 8; step++) {
+            adaptation.show(step);
+            assertArrayEquals(expected.predictions()[step], adaptation.shownCurve(Start.META), ROUNDING,
+                    "step " + step);
+        }
+        assertTrue(expected.pointMse()[8] < expected.pointMse()[0], "the steps fit the points");
     }
 
     @Test
     void stepZeroIsTheMetaCurve() {
         adaptation.run(points, new AdaptSettings(4, 0.02));
         assertEquals(0, adaptation.shownStep());
-        assertArrayEquals(adaptation.metaCurve(), adaptation.shownCurve(Start.META), 1e-15);
-        assertEquals(Adaptation.GRID_SIZE, adaptation.metaCurve().length);
+        double[] metaCurve = PlainSgd.trace(meta, XS, YS, 0, 0.02, GRID).predictions()[0];
+        assertArrayEquals(metaCurve, adaptation.metaCurve(), ROUNDING);
+        assertArrayEquals(metaCurve, adaptation.shownCurve(Start.META), ROUNDING);
     }
 
     @Test
@@ -73,6 +100,13 @@ class AdaptationTest {
         double[] mse = adaptation.mseByStep(Start.META);
         assertEquals(33, mse.length);
         assertTrue(mse[32] < mse[0], "MSE " + mse[0] + " -> " + mse[32]);
+        double[] xs = new double[points.size()];
+        double[] ys = new double[points.size()];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = points.x(i);
+            ys[i] = points.y(i);
+        }
+        assertArrayEquals(PlainSgd.trace(meta, xs, ys, 32, 0.02, GRID).pointMse(), mse, ROUNDING);
     }
 
     @Test
@@ -109,11 +143,10 @@ class AdaptationTest {
     void adaptsFromTheSeededRandomInitOnTheSamePointsAndSteps() {
         adaptation.run(points, new AdaptSettings(8, 0.02));
         Params random = Params.initial(NetShape.STANDARD, new Random(Adaptation.RANDOM_SEED));
-        FullBatchSgd.Trace expected = new FullBatchSgd(NetShape.STANDARD)
-                .trace(random, points.toPoints(), 8, 0.02, adaptation.grid());
-        assertArrayEquals(expected.pointMse(), adaptation.mseByStep(Start.RANDOM));
+        PlainSgd.Trace expected = PlainSgd.trace(random, XS, YS, 8, 0.02, GRID);
+        assertArrayEquals(expected.pointMse(), adaptation.mseByStep(Start.RANDOM), ROUNDING);
         adaptation.show(3);
-        assertArrayEquals(expected.predictions()[3], adaptation.shownCurve(Start.RANDOM));
+        assertArrayEquals(expected.predictions()[3], adaptation.shownCurve(Start.RANDOM), ROUNDING);
     }
 
     @Test
@@ -123,8 +156,8 @@ class AdaptationTest {
         Params pretrained = Params.initial(NetShape.STANDARD, new Random(9));
         adaptation.setPretrained(WeightsFile.of(pretrained, 1, 0));
         adaptation.run(points, new AdaptSettings(4, 0.02));
-        assertArrayEquals(new FullBatchSgd(NetShape.STANDARD).trace(pretrained, points.toPoints(), 4, 0.02,
-                adaptation.grid()).pointMse(), adaptation.mseByStep(Start.PRETRAINED));
+        assertArrayEquals(PlainSgd.trace(pretrained, XS, YS, 4, 0.02, GRID).pointMse(),
+                adaptation.mseByStep(Start.PRETRAINED), ROUNDING);
     }
 
     @Test

@@ -2,6 +2,7 @@ package lab.reptile.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import lab.reptile.jackson.JacksonTree;
 import org.junit.jupiter.api.Test;
 
 class ServerErrorTest {
@@ -14,13 +15,13 @@ class ServerErrorTest {
     @Test
     void quotesTheServersJsonErrorMessage() {
         assertEquals("Server answered 404 for the training status: no such route.", ServerError.message(
-                "the training status", 404, MapTree.parse("{\"error\":\"no such route\"}")));
+                "the training status", 404, JacksonTree.parse("{\"error\":\"no such route\"}")));
     }
 
     @Test
     void worksWithoutAJsonBody() {
         assertEquals("Server answered 502 for the meta-weights.", ServerError.message("the meta-weights", 502, null));
         assertEquals("Server answered 500 for the meta-weights.",
-                ServerError.message("the meta-weights", 500, MapTree.parse("[1]")));
+                ServerError.message("the meta-weights", 500, JacksonTree.parse("[1]")));
     }
 }

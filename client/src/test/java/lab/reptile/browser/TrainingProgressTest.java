@@ -1,19 +1,24 @@
 package lab.reptile.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import lab.reptile.jackson.JacksonTree;
+import lab.reptile.model.TrainingStatus;
 import org.junit.jupiter.api.Test;
 
 class TrainingProgressTest {
     private static final String RUNNING = "{\"state\":\"running\",\"metaIteration\":12000,\"tasksDone\":12000,"
-            + "\"tasksTotal\":30000,\"tasksPerSecond\":1850.4,\"config\":{\"innerLr\":0.02},"
+            + "\"tasksTotal\":30000,\"tasksPerSecond\":1850.4,\"version\":60,\"config\":{\"innerLr\":0.02},"
             + "\"history\":[{\"tasksDone\":6000,\"mseAt8\":0.5},{\"tasksDone\":12000,\"mseAt8\":0.0971}]}";
 
+    private static TrainingProgress progress(String json) {
+        return TrainingProgress.of(TrainingStatus.read(JacksonTree.parse(json)));
+    }
+
     @Test
-    void readsTheFieldsAndTheLatestValidationMse() {
-        TrainingProgress status = TrainingProgress.read(MapTree.parse(RUNNING));
+    void takesTheFieldsAndTheLatestValidationMse() {
+        TrainingProgress status = progress(RUNNING);
         assertEquals(new TrainingProgress("running", 12000, 12000, 30000, 1850.4, 0.0971, null), status);
         assertEquals(0.4, status.fraction(), 1e-12);
     }
@@ -21,22 +26,20 @@ class TrainingProgressTest {
     @Test
     void summarisesInOneReadableLine() {
         assertEquals("running · 12,000 / 30,000 tasks · 1,850 tasks/s · validation MSE@8 0.0971",
-                TrainingProgress.read(MapTree.parse(RUNNING)).summary());
+                progress(RUNNING).summary());
     }
 
     @Test
-    void anEmptyOrMissingHistoryLeavesTheMseOut() {
-        TrainingProgress status = TrainingProgress.read(MapTree.parse(RUNNING.replaceAll(",\"history\".*}$", "}")));
+    void anEmptyHistoryLeavesTheMseOut() {
+        TrainingProgress status = progress(RUNNING.replaceAll("\"history\".*}$", "\"history\":[]}"));
         assertTrue(Double.isNaN(status.latestMseAt8()));
         assertEquals("running · 12,000 / 30,000 tasks · 1,850 tasks/s", status.summary());
-        assertTrue(Double.isNaN(TrainingProgress.read(
-                MapTree.parse(RUNNING.replaceAll("\"history\".*}$", "\"history\":[]}"))).latestMseAt8()));
     }
 
     @Test
     void showsWhyTrainingStoppedEarly() {
-        TrainingProgress status = TrainingProgress.read(MapTree.parse(RUNNING
-                .replace("\"running\"", "\"diverged\",\"problem\":\"meta-weights became NaN\"")));
+        TrainingProgress status = progress(RUNNING
+                .replace("\"running\"", "\"diverged\",\"problem\":\"meta-weights became NaN\""));
         assertEquals("meta-weights became NaN", status.problem());
         assertTrue(status.summary().startsWith("diverged · "));
         assertTrue(status.summary().endsWith(" · meta-weights became NaN"));
@@ -46,13 +49,5 @@ class TrainingProgressTest {
     void fractionStaysInZeroToOne() {
         assertEquals(0, new TrainingProgress("paused", 0, 0, 0, 0, Double.NaN, null).fraction());
         assertEquals(1, new TrainingProgress("finished", 9, 12, 10, 0, Double.NaN, null).fraction());
-    }
-
-    @Test
-    void namesAMissingOrMistypedKey() {
-        assertEquals("missing key \"tasksTotal\" in the training status", assertThrows(IllegalArgumentException.class,
-                () -> TrainingProgress.read(MapTree.parse(RUNNING.replace("\"tasksTotal\"", "\"total\"")))).getMessage());
-        assertEquals("state must be a string, got a number", assertThrows(IllegalArgumentException.class,
-                () -> TrainingProgress.read(MapTree.parse(RUNNING.replace("\"running\"", "3")))).getMessage());
     }
 }

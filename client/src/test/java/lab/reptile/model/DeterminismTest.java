@@ -26,7 +26,7 @@ class DeterminismTest {
     }
 
     private static ReptileConfig config(long seed, int metaBatch) {
-        return new ReptileConfig(seed, 200, metaBatch, 0.02, 10, 1, 50, 0.1, 0.0);
+        return ReptileConfig.builder().seed(seed).tasks(200).metaBatchSize(metaBatch).build();
     }
 
     private static Params train(ReptileConfig config) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import lab.reptile.jackson.JacksonTree;
 
 /** The golden {@code reptile-mlp-v1} file in test resources, and edits of it for rejection tests. */
 final class GoldenWeights {
@@ -23,6 +24,11 @@ final class GoldenWeights {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Reads {@code text} as the JVM does: Jackson's strict view, then the one reader. */
+    static WeightsFile read(String text) {
+        return WeightsJson.read(JacksonTree.parse(text));
     }
 
     /** The golden text with its one occurrence of {@code from} replaced, failing if it is not there exactly once. */

@@ -2,22 +2,73 @@ package lab.reptile.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
-/** The reference hyperparameters, the outer-step schedule and validation messages that name the field. */
+/** The builder's defaults, the outer-step schedule, the field list and validation messages that name the field. */
 class ReptileConfigTest {
     @Test
-    void referenceMatchesSchulmansSineDemo() {
+    void builderDefaultsAreSchulmansSineDemo() {
+        assertEquals(new ReptileConfig(0, 30_000, 1, 0.02, 10, 1, 50, 0.1, 0.0), ReptileConfig.builder().build());
+        assertEquals(ReptileConfig.builder().build(), ReptileConfig.reference());
+        assertEquals(30_000, ReptileConfig.reference().metaIterations());
+    }
+
+    @Test
+    void builderSetsEachFieldByName() {
+        ReptileConfig config = ReptileConfig.builder().seed(-3).tasks(400).metaBatchSize(4).innerLr(0.01)
+                .innerBatchSize(5).innerEpochs(2).pointsPerTask(20).outerStepStart(1.0).outerStepEnd(0.5).build();
+        assertEquals(new ReptileConfig(-3, 400, 4, 0.01, 5, 2, 20, 1.0, 0.5), config);
+    }
+
+    @Test
+    void toBuilderStartsFromTheConfigsOwnValues() {
+        ReptileConfig config = ReptileConfig.builder().seed(5).tasks(60).metaBatchSize(3).outerStepStart(0.7).build();
+        assertEquals(config, config.toBuilder().build());
+        assertEquals(new ReptileConfig(5, 60, 3, 0.02, 10, 1, 50, 0.7, 0.2), config.toBuilder().outerStepEnd(0.2).build());
+    }
+
+    @Test
+    void withSeedAndWithTasksChangeOnlyThatField() {
         ReptileConfig reference = ReptileConfig.reference();
-        assertEquals(30_000, reference.metaIterations());
-        assertEquals(1, reference.metaBatchSize());
-        assertEquals(0.02, reference.innerLr());
-        assertEquals(10, reference.innerBatchSize());
-        assertEquals(1, reference.innerEpochs());
-        assertEquals(50, reference.pointsPerTask());
+        assertEquals(new ReptileConfig(9, 30_000, 1, 0.02, 10, 1, 50, 0.1, 0.0), reference.withSeed(9));
+        assertEquals(new ReptileConfig(0, 3_000, 1, 0.02, 10, 1, 50, 0.1, 0.0), reference.withTasks(3_000));
+    }
+
+    @Test
+    void fieldsListEveryComponentInOrderWithItsKindAndValue() {
+        // a component added without its FIELDS entry would be missing from JSON: this catches it
+        ReptileConfig config = new ReptileConfig(-3, 400, 4, 0.01, 5, 2, 20, 1.0, 0.5);
+        List<String> names = ReptileConfig.FIELDS.stream().map(ConfigField::name).toList();
+        List<String> components = Arrays.stream(ReptileConfig.class.getRecordComponents())
+                .map(RecordComponent::getName).toList();
+        assertEquals(components, names);
+        List<Object> values = ReptileConfig.FIELDS.stream().map(field -> (Object) field.get(config)).toList();
+        assertEquals(List.of(-3L, 400, 4, 0.01, 5, 2, 20, 1.0, 0.5), values);
+        List<ConfigField.Kind> kinds = ReptileConfig.FIELDS.stream().map(ConfigField::kind).toList();
+        assertEquals(List.of(ConfigField.Kind.LONG, ConfigField.Kind.INT, ConfigField.Kind.INT,
+                ConfigField.Kind.DOUBLE, ConfigField.Kind.INT, ConfigField.Kind.INT, ConfigField.Kind.INT,
+                ConfigField.Kind.DOUBLE, ConfigField.Kind.DOUBLE), kinds);
+    }
+
+    @Test
+    void settingEveryFieldFromAnotherConfigCopiesIt() {
+        ReptileConfig source = new ReptileConfig(-3, 400, 4, 0.01, 5, 2, 20, 1.0, 0.5);
+        ReptileConfig.Builder builder = ReptileConfig.builder();
+        for (ConfigField field : ReptileConfig.FIELDS) {
+            field.set(builder, field.get(source));
+        }
+        assertEquals(source, builder.build());
+    }
+
+    @Test
+    void anIntFieldRefusesAValueBeyondIntRange() {
+        ConfigField tasks = ReptileConfig.FIELDS.get(1);
+        assertThrows(ArithmeticException.class, () -> tasks.set(ReptileConfig.builder(), 1L << 31));
     }
 
     @Test
@@ -30,36 +81,34 @@ class ReptileConfigTest {
 
     @Test
     void outerStepAnnealsPerMetaIterationNotPerTask() {
-        ReptileConfig batched = new ReptileConfig(0, 400, 4, 0.02, 10, 1, 50, 1.0, 0.5);
+        ReptileConfig batched = ReptileConfig.builder().tasks(400).metaBatchSize(4).outerStepStart(1.0)
+                .outerStepEnd(0.5).build();
         assertEquals(100, batched.metaIterations());
         assertEquals(0.75, batched.outerStep(50), 1e-16);
     }
 
     @Test
-    void withSeedAndWithTasksChangeOnlyThatField() {
-        ReptileConfig reference = ReptileConfig.reference();
-        assertEquals(new ReptileConfig(9, 30_000, 1, 0.02, 10, 1, 50, 0.1, 0.0), reference.withSeed(9));
-        assertEquals(new ReptileConfig(0, 3_000, 1, 0.02, 10, 1, 50, 0.1, 0.0), reference.withTasks(3_000));
-    }
-
-    @Test
-    void invalidValuesAreRejectedNamingTheField() {
+    void invalidValuesAreRejectedNamingTheFieldWithWholeNumbersPrintedWhole() {
         assertRejected("tasks must be a multiple of metaBatchSize (4), got 30",
-                () -> new ReptileConfig(0, 30, 4, 0.02, 10, 1, 50, 0.1, 0.0));
-        assertRejected("tasks must be in", () -> new ReptileConfig(0, 0, 1, 0.02, 10, 1, 50, 0.1, 0.0));
+                () -> ReptileConfig.builder().tasks(30).metaBatchSize(4).build());
+        assertRejected("tasks must be in [1, 100000000], got 0", () -> ReptileConfig.builder().tasks(0).build());
+        assertRejected("metaBatchSize must be in [1, 1024], got 2048",
+                () -> ReptileConfig.builder().tasks(2048).metaBatchSize(2048).build());
         assertRejected("innerLr must be in [1.0E-6, 10.0], got NaN",
-                () -> new ReptileConfig(0, 10, 1, Double.NaN, 10, 1, 50, 0.1, 0.0));
-        assertRejected("innerBatchSize must be in [1.0, 50.0], got 51.0",
-                () -> new ReptileConfig(0, 10, 1, 0.02, 51, 1, 50, 0.1, 0.0));
-        assertRejected("innerEpochs must be in", () -> new ReptileConfig(0, 10, 1, 0.02, 10, 0, 50, 0.1, 0.0));
+                () -> ReptileConfig.builder().innerLr(Double.NaN).build());
+        assertRejected("pointsPerTask must be in [1, 1000], got 1001",
+                () -> ReptileConfig.builder().pointsPerTask(1001).build());
+        assertRejected("innerBatchSize must be in [1, 50], got 51",
+                () -> ReptileConfig.builder().innerBatchSize(51).build());
+        assertRejected("innerEpochs must be in [1, 100], got 0", () -> ReptileConfig.builder().innerEpochs(0).build());
         assertRejected("outerStepStart must be in [1.0E-6, 1.0], got 0.0",
-                () -> new ReptileConfig(0, 10, 1, 0.02, 10, 1, 50, 0.0, 0.0));
+                () -> ReptileConfig.builder().outerStepStart(0).build());
         assertRejected("outerStepEnd must be in [0.0, 0.1], got 0.2",
-                () -> new ReptileConfig(0, 10, 1, 0.02, 10, 1, 50, 0.1, 0.2));
+                () -> ReptileConfig.builder().outerStepEnd(0.2).build());
     }
 
     private static void assertRejected(String message, Executable construction) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, construction);
-        assertTrue(e.getMessage().startsWith(message), e.getMessage());
+        assertEquals(message, e.getMessage());
     }
 }

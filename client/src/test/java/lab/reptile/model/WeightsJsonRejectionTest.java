@@ -1,5 +1,6 @@
 package lab.reptile.model;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -135,8 +136,27 @@ class WeightsJsonRejectionTest {
         assertRejected(GoldenWeights.text() + "}", "unexpected text after the JSON value");
     }
 
+    /**
+     * Files on which the page's reader and the JVM's once disagreed (an error or a value each): one reader now gives
+     * one message, and InvalidWeightsEndToEndTest shows the page's banner giving the same.
+     */
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = ';', value = {
+        ":42,; :-1,; version and metaIteration must be non-negative, got -1 and 12000",
+        "[1,3,2,1]; [1,4294967298,2,1]; sizes[1] is out of range for a layer width, got 4294967298",
+        "[1,3,2,1]; [1,1e16,2,1]; sizes[1] is out of range for a layer width, got 10000000000000000",
+        ":42,; :1e16,; version must be below 2^53 in magnitude (exact in a double), got 10000000000000000",
+        ":42,; :9007199254740993,; version must be below 2^53 in magnitude (exact in a double), got 9007199254740992",
+        "\"tanh\",; \"tanh\",\"activation\":\"tanh\",; invalid JSON: duplicate key \"activation\"",
+        "[-7.5E-4]; [-7.5E-4],\"bias\":[-7.5E-4]; invalid JSON: duplicate key \"bias\"",
+    })
+    void casesTheTwoReadersDisagreedOnGetOneExactMessage(String from, String to, String message) {
+        assertEquals(message, assertThrows(IllegalArgumentException.class,
+                () -> GoldenWeights.read(GoldenWeights.with(from, to))).getMessage());
+    }
+
     private static void assertRejected(String text, String... fragments) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> WeightsJson.read(text));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GoldenWeights.read(text));
         for (String fragment : fragments) {
             assertTrue(e.getMessage().contains(fragment),
                     "message \"" + e.getMessage() + "\" lacks \"" + fragment + "\"");

@@ -1,5 +1,7 @@
 package lab.reptile.server.baseline;
 
+import lab.reptile.model.RangeCheck;
+
 /**
  * Hyperparameters of the pretrained baseline, validated on construction with messages that name the field.
  *
@@ -17,13 +19,13 @@ package lab.reptile.server.baseline;
 public record PretrainConfig(long seed, int tasks, int pointsPerTask, int batchSize, int steps, double lrStart,
                              double lrEnd, double maxSeconds) {
     public PretrainConfig {
-        requireRange("tasks", tasks, 1, 1_000_000);
-        requireRange("pointsPerTask", pointsPerTask, 1, 1000);
-        requireRange("batchSize", batchSize, 1, (double) tasks * pointsPerTask);
-        requireRange("steps", steps, 1, 10_000_000);
-        requireRange("lrStart", lrStart, 1e-6, 10);
-        requireRange("lrEnd", lrEnd, 1e-6, lrStart);
-        requireRange("maxSeconds", maxSeconds, 0.01, 3600);
+        RangeCheck.require("tasks", tasks, 1, 1_000_000);
+        RangeCheck.require("pointsPerTask", pointsPerTask, 1, 1000);
+        RangeCheck.require("batchSize", batchSize, 1, (long) tasks * pointsPerTask);
+        RangeCheck.require("steps", steps, 1, 10_000_000);
+        RangeCheck.require("lrStart", lrStart, 1e-6, 10);
+        RangeCheck.require("lrEnd", lrEnd, 1e-6, lrStart);
+        RangeCheck.require("maxSeconds", maxSeconds, 0.01, 3600);
     }
 
     /**
@@ -42,11 +44,5 @@ public record PretrainConfig(long seed, int tasks, int pointsPerTask, int batchS
 
     public PretrainConfig withSteps(int newSteps) {
         return new PretrainConfig(seed, tasks, pointsPerTask, batchSize, newSteps, lrStart, lrEnd, maxSeconds);
-    }
-
-    private static void requireRange(String name, double value, double min, double max) {
-        if (!(value >= min && value <= max)) {
-            throw new IllegalArgumentException(name + " must be in [" + min + ", " + max + "], got " + value);
-        }
     }
 }

@@ -61,7 +61,7 @@ public final class LoadBenchmark {
                     connections);
             System.out.printf(Locale.ROOT, "GET /api/weights (%d bytes), %d connections, %d s per run; "
                     + "%d cores, OMP_NUM_THREADS=%s, max heap %d MiB, load average %s%n",
-                    runner.snapshot().json().length, connections, seconds, Runtime.getRuntime().availableProcessors(),
+                    runner.snapshot().json().remaining(), connections, seconds, Runtime.getRuntime().availableProcessors(),
                     System.getenv("OMP_NUM_THREADS"), Runtime.getRuntime().maxMemory() >> 20, loadAverage());
             driver.run(Duration.ofSeconds(2), false, 0); // warms up the JIT on both sides
             Thread.sleep(WARM_UP.toMillis());

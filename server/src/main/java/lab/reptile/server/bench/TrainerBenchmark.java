@@ -94,10 +94,8 @@ public final class TrainerBenchmark {
 
     private static Case newCase(String name, int metaBatch, Function<ReptileConfig, MetaLearner> factory) {
         // The reference inner loop; enough tasks never to finish (the outer-step schedule does not change the cost).
-        ReptileConfig r = ReptileConfig.reference();
-        ReptileConfig config = new ReptileConfig(r.seed(), 100_000_000 / metaBatch * metaBatch, metaBatch,
-                r.innerLr(), r.innerBatchSize(), r.innerEpochs(), r.pointsPerTask(), r.outerStepStart(),
-                r.outerStepEnd());
+        ReptileConfig config = ReptileConfig.builder().tasks(100_000_000 / metaBatch * metaBatch)
+                .metaBatchSize(metaBatch).build();
         return new Case(name, metaBatch, factory.apply(config), new ArrayList<>(), new ArrayList<>());
     }
 

@@ -1,14 +1,17 @@
 package lab.reptile.server.checkpoint;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import lab.reptile.jackson.JacksonTree;
+import lab.reptile.model.JsonTree;
 import lab.reptile.model.ReptileConfig;
 import lab.reptile.model.WeightsFile;
 import lab.reptile.model.WeightsJson;
@@ -27,19 +30,22 @@ final class CheckpointCodec {
     }
 
     static byte[] encode(Checkpoint checkpoint) {
-        try {
-            ObjectNode body = MAPPER.createObjectNode();
-            body.put("format", FORMAT);
-            body.set("config", ConfigJson.write(MAPPER, checkpoint.config()));
-            body.put("metaIteration", checkpoint.metaIteration());
-            body.set("weights", MAPPER.readTree(WeightsJson.write(
-                    WeightsFile.of(checkpoint.weights(), 0, checkpoint.metaIteration()))));
-            body.put("randomState", Base64.getEncoder().encodeToString(checkpoint.randomState()));
-            String text = MAPPER.writeValueAsString(body);
-            return (text + CHECKSUM_PREFIX + sha256(text) + "\n").getBytes(StandardCharsets.UTF_8);
+        StringWriter text = new StringWriter();
+        try (JsonGenerator out = MAPPER.createGenerator(text)) {
+            out.writeStartObject();
+            out.writeStringField("format", FORMAT);
+            out.writeFieldName("config");
+            MAPPER.writeTree(out, ConfigJson.write(MAPPER, checkpoint.config()));
+            out.writeNumberField("metaIteration", checkpoint.metaIteration());
+            out.writeFieldName("weights"); // the canonical text as it is, not re-encoded by Jackson
+            out.writeRawValue(WeightsJson.write(WeightsFile.of(checkpoint.weights(), 0, checkpoint.metaIteration())));
+            out.writeStringField("randomState", Base64.getEncoder().encodeToString(checkpoint.randomState()));
+            out.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode a checkpoint", e);
         }
+        String body = text.toString();
+        return (body + CHECKSUM_PREFIX + sha256(body) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     /** Decodes and verifies a file's bytes; any damage is an IllegalArgumentException that says what is wrong. */
@@ -54,22 +60,23 @@ final class CheckpointCodec {
         if (!checksum.equals(sha256(body))) {
             throw new IllegalArgumentException("checksum mismatch: the file is corrupt or truncated");
         }
-        try {
-            JsonNode root = MAPPER.readTree(body);
-            if (!FORMAT.equals(root.path("format").asText())) {
-                throw new IllegalArgumentException("format must be " + FORMAT + ", got " + root.path("format"));
-            }
-            ReptileConfig config = ConfigJson.read(root.get("config"));
-            long metaIteration = root.path("metaIteration").asLong(-1);
-            if (metaIteration < 0 || metaIteration > config.metaIterations()) {
-                throw new IllegalArgumentException("metaIteration out of range: " + root.path("metaIteration"));
-            }
-            WeightsFile weights = WeightsJson.read(root.path("weights").toString());
-            byte[] randomState = Base64.getDecoder().decode(root.path("randomState").asText());
-            return new Checkpoint(config, metaIteration, weights.toParams(), randomState);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("body is not valid JSON: " + e.getMessage(), e);
+        JacksonTree tree = JacksonTree.parse(body); // strict, as for every JSON the server reads
+        JsonNode root = tree.node();
+        if (!FORMAT.equals(root.path("format").asText())) {
+            throw new IllegalArgumentException("format must be " + FORMAT + ", got " + root.path("format"));
         }
+        ReptileConfig config = ConfigJson.read(root.get("config"));
+        long metaIteration = root.path("metaIteration").asLong(-1);
+        if (metaIteration < 0 || metaIteration > config.metaIterations()) {
+            throw new IllegalArgumentException("metaIteration out of range: " + root.path("metaIteration"));
+        }
+        JsonTree weightsTree = tree.get("weights");
+        if (weightsTree == null) {
+            throw new IllegalArgumentException("missing key \"weights\"");
+        }
+        WeightsFile weights = WeightsJson.read(weightsTree);
+        byte[] randomState = Base64.getDecoder().decode(root.path("randomState").asText());
+        return new Checkpoint(config, metaIteration, weights.weights(), randomState);
     }
 
     private static String sha256(String text) {

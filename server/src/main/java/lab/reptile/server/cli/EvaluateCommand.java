@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import lab.reptile.bench.EvaluationReport;
+import lab.reptile.jackson.JacksonTree;
 import lab.reptile.model.Evaluation;
 import lab.reptile.model.WeightsFile;
 import lab.reptile.model.WeightsJson;
@@ -71,16 +72,16 @@ final class EvaluateCommand {
             if ((file == null) == (url == null)) {
                 throw new IllegalArgumentException("give exactly one of --weights FILE and --url URL");
             }
-            WeightsFile weights = WeightsJson.read(file != null ? readFile(file) : fetch(url));
+            WeightsFile weights = read(file != null ? readFile(file) : fetch(url));
             if (pretrained == null && url != null && url.endsWith("/api/weights")) {
                 pretrained = url + "?init=pretrained";
             }
             Map<String, Evaluation.Table> columns = new LinkedHashMap<>();
-            columns.put("meta-weights v" + weights.version(), Evaluation.evaluate(weights.toParams(), seed, tasks, lr));
+            columns.put("meta-weights v" + weights.version(), Evaluation.evaluate(weights.weights(), seed, tasks, lr));
             if (pretrained != null) {
-                WeightsFile baseline = WeightsJson.read(pretrained.startsWith("http://")
+                WeightsFile baseline = read(pretrained.startsWith("http://")
                         || pretrained.startsWith("https://") ? fetch(pretrained) : readFile(pretrained));
-                columns.put("pretrained", Evaluation.evaluate(baseline.toParams(), seed, tasks, lr));
+                columns.put("pretrained", Evaluation.evaluate(baseline.weights(), seed, tasks, lr));
             }
             columns.put("random init", Evaluation.evaluate(
                     Evaluation.randomInit(weights.shape(), seed + 1), seed, tasks, lr));
@@ -90,6 +91,10 @@ final class EvaluateCommand {
             System.err.println("error: " + e.getMessage());
             return 2;
         }
+    }
+
+    private static WeightsFile read(String text) {
+        return WeightsJson.read(JacksonTree.parse(text));
     }
 
     private static String readFile(String file) {

@@ -1,5 +1,7 @@
 package lab.reptile.server.cli;
 
+import lab.reptile.model.RangeCheck;
+
 /** Strict parsing of command-line flag values, with errors that name the flag. */
 final class Flags {
     private Flags() {
@@ -24,10 +26,7 @@ final class Flags {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(flag + " must be a whole number, got \"" + value + "\"");
         }
-        if (n < min || n > max) {
-            throw new IllegalArgumentException(flag + " must be in " + min + ".." + max + ", got " + n);
-        }
-        return n;
+        return RangeCheck.require(flag, n, min, max);
     }
 
     static double real(String flag, String value, double min, double max) {
@@ -37,9 +36,6 @@ final class Flags {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(flag + " must be a number, got \"" + value + "\"");
         }
-        if (!(x >= min && x <= max)) {
-            throw new IllegalArgumentException(flag + " must be in [" + min + ", " + max + "], got " + value);
-        }
-        return x;
+        return RangeCheck.require(flag, x, min, max);
     }
 }

@@ -19,7 +19,7 @@ final class GzipCache {
     byte[] of(Snapshot snapshot) {
         Entry entry = latest.get();
         if (entry.version() != snapshot.version()) {
-            entry = new Entry(snapshot.version(), gzip(snapshot.json()));
+            entry = new Entry(snapshot.version(), gzip(snapshot));
             latest.set(entry);
         }
         return entry.gzip();
@@ -41,10 +41,10 @@ final class GzipCache {
         return false;
     }
 
-    private static byte[] gzip(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 2);
+    private static byte[] gzip(Snapshot snapshot) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(snapshot.json().remaining() / 2);
         try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-            zip.write(bytes);
+            snapshot.writeJsonTo(zip);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

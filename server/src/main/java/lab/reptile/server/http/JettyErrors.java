@@ -12,8 +12,9 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Jetty's answers to requests it refuses before Javalin sees them (broken request lines, bad headers): JSON
- * {@code {"error": ...}} like the app's own, and 400 instead of Jetty's 505 for a request line whose version it
- * cannot read, since that is a malformed request rather than a server failure.
+ * {@code {"error": ...}} like the app's own, naming the problem rather than just the status, and 400 instead of
+ * Jetty's 505 for a request line whose version it cannot read, since that is a malformed request rather than a
+ * server failure.
  */
 final class JettyErrors extends ErrorHandler {
     private final ObjectMapper mapper = new ObjectMapper();
@@ -36,9 +37,22 @@ final class JettyErrors extends ErrorHandler {
     protected void writeErrorJson(Request request, PrintWriter writer, int code, String message, Throwable cause) {
         try {
             writer.write(mapper.writeValueAsString(mapper.createObjectNode()
-                    .put("error", message == null ? HttpStatus.getMessage(code) : message).put("status", code)));
+                    .put("error", describe(code, message, cause)).put("status", code)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise an error", e);
         }
+    }
+
+    /**
+     * Jetty's message; where that is only the status's reason phrase ("Bad Request" for a path above the root or
+     * with a NUL), the parser's own reason, which Jetty keeps as the cause ("Bad URI", "Illegal character in path").
+     */
+    static String describe(int code, String message, Throwable cause) {
+        String reason = HttpStatus.getMessage(code);
+        if (message != null && !message.equals(reason)) {
+            return message;
+        }
+        Throwable parserError = cause == null ? null : cause.getCause();
+        return parserError != null && parserError.getMessage() != null ? parserError.getMessage() : reason;
     }
 }

@@ -14,7 +14,7 @@ final class LatestBody {
     CachedBody of(Snapshot snapshot) {
         Entry entry = latest.get();
         if (entry == null || entry.snapshot() != snapshot) {
-            entry = new Entry(snapshot, CachedBody.of(snapshot.json(), snapshot.etag()));
+            entry = new Entry(snapshot, CachedBody.of(snapshot.jsonCopy(), snapshot.etag()));
             latest.set(entry);
         }
         return entry.body();

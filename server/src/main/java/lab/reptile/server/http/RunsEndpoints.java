@@ -81,7 +81,7 @@ final class RunsEndpoints {
 
     void weights(Context ctx) throws IOException {
         Snapshot latest = run(ctx).view().latest();
-        bodies.of(latest.etag(), latest::json).send(ctx, "no-cache");
+        bodies.of(latest.etag(), latest::jsonCopy).send(ctx, "no-cache");
     }
 
     void snapshot(Context ctx) throws IOException {

@@ -1,14 +1,14 @@
 package lab.reptile.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.util.List;
 import lab.reptile.model.ReptileConfig;
+import lab.reptile.model.TrainingStatus;
 import lab.reptile.server.training.ConfigJson;
 import lab.reptile.server.training.TrainingRunner;
 import lab.reptile.server.training.RunnerStatus;
-import lab.reptile.server.training.ValidationPoint;
 
 /** GET /api/training and the admin-only POST /api/training/{pause,resume,reset}. */
 final class TrainingEndpoints {
@@ -24,7 +24,7 @@ final class TrainingEndpoints {
 
     void status(Context ctx) {
         ctx.header("Cache-Control", "no-store");
-        JsonResponses.send(ctx, mapper, 200, statusJson(runner.status()));
+        JsonResponses.send(ctx, mapper, 200, statusJson(mapper, runner.status()));
     }
 
     void pause(Context ctx) {
@@ -55,22 +55,16 @@ final class TrainingEndpoints {
         status(ctx);
     }
 
-    private ObjectNode statusJson(RunnerStatus s) {
-        ObjectNode node = mapper.createObjectNode();
-        node.put("state", s.state().apiName());
-        node.put("metaIteration", s.metaIteration());
-        node.put("tasksDone", s.tasksDone());
-        node.put("tasksTotal", s.tasksTotal());
-        node.put("tasksPerSecond", Math.round(s.tasksPerSecond() * 10) / 10.0);
-        node.put("version", s.version());
-        if (s.problem() != null) {
-            node.put("problem", s.problem());
+    /** The body: {@link TrainingStatus}'s components as keys (the page reads it back with it), plus the config. */
+    static ObjectNode statusJson(ObjectMapper mapper, RunnerStatus s) {
+        List<TrainingStatus.Validation> history = s.history().stream()
+                .map(point -> new TrainingStatus.Validation(point.tasksDone(), point.mseAt8())).toList();
+        ObjectNode node = mapper.valueToTree(new TrainingStatus(s.state().apiName(), s.metaIteration(), s.tasksDone(),
+                s.tasksTotal(), Math.round(s.tasksPerSecond() * 10) / 10.0, s.version(), s.problem(), history));
+        if (s.problem() == null) {
+            node.remove("problem"); // the key is there only when training stopped early
         }
         node.set("config", ConfigJson.write(mapper, s.config()));
-        ArrayNode history = node.putArray("history");
-        for (ValidationPoint point : s.history()) {
-            history.addObject().put("tasksDone", point.tasksDone()).put("mseAt8", point.mseAt8());
-        }
         return node;
     }
 }

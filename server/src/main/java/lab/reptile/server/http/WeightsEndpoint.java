@@ -61,14 +61,16 @@ final class WeightsEndpoint {
             ctx.status(304);
             return;
         }
-        byte[] body = snapshot.json();
-        if (GzipCache.accepted(ctx.header("Accept-Encoding"))) {
-            body = gzip.of(snapshot);
-            ctx.header("Content-Encoding", "gzip");
-        }
         ctx.disableCompression().contentType("application/json");
-        ctx.res().setContentLength(body.length);
-        ctx.res().getOutputStream().write(body);
+        if (GzipCache.accepted(ctx.header("Accept-Encoding"))) {
+            byte[] body = gzip.of(snapshot);
+            ctx.header("Content-Encoding", "gzip");
+            ctx.res().setContentLength(body.length);
+            ctx.res().getOutputStream().write(body);
+        } else {
+            ctx.res().setContentLength(snapshot.json().remaining());
+            snapshot.writeJsonTo(ctx.res().getOutputStream());
+        }
     }
 
     /**

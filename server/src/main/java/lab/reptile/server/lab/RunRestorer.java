@@ -1,10 +1,12 @@
 package lab.reptile.server.lab;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import lab.reptile.jackson.JacksonTree;
 import lab.reptile.model.Params;
 import lab.reptile.model.ReptileConfig;
 import lab.reptile.model.TrainerStart;
@@ -34,7 +36,7 @@ final class RunRestorer {
 
     /** Bytes a run will take on disk at most, from the size of its weights file and its timeline's length. */
     static long diskEstimate(Run run) {
-        return (long) run.view().latest().json().length * (run.spec().timelinePlan().length + EXTRA_SNAPSHOT_SIZES);
+        return (long) run.view().latest().json().remaining() * (run.spec().timelinePlan().length + EXTRA_SNAPSHOT_SIZES);
     }
 
     /**
@@ -70,8 +72,8 @@ final class RunRestorer {
         if (!stored.timeline().isEmpty()) {
             TimelineEntry last = stored.timeline().get(stored.timeline().size() - 1);
             try {
-                Params weights = WeightsJson.read(new String(store.readSnapshot(spec.id(), last.index()),
-                        java.nio.charset.StandardCharsets.UTF_8)).toParams();
+                Params weights = WeightsJson.read(JacksonTree.parse(new String(store.readSnapshot(spec.id(),
+                        last.index()), StandardCharsets.UTF_8))).weights();
                 return Snapshot.of(last.metaIteration(), last.metaIteration(), last.tasksDone(), weights);
             } catch (IOException | IllegalArgumentException e) {
                 LOG.warn("run {}: snapshot {} unreadable: {}", spec.id(), last.index(), e.getMessage());

@@ -176,7 +176,7 @@ final class RunTrainer {
             if (snapshot == null) {
                 return false;
             }
-            timeline.add(store.writeSnapshot(run.spec(), index, learner.metaIteration(), snapshot.json()));
+            timeline.add(store.writeSnapshot(run.spec(), index, learner.metaIteration(), snapshot.jsonCopy()));
             latest = snapshot;
             return true;
         }

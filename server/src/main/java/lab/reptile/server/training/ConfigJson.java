@@ -4,31 +4,29 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.util.Iterator;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import lab.reptile.model.ConfigField;
 import lab.reptile.model.ReptileConfig;
 
 /**
- * Hyperparameters to and from JSON, field for field with {@link ReptileConfig}'s components. Reading rejects unknown
- * fields, wrong types and values the config's own checks refuse, with an IllegalArgumentException naming the field.
+ * Hyperparameters to and from JSON, one key per {@link ReptileConfig#FIELDS} entry, under the field's name. Reading
+ * rejects unknown fields, wrong types, non-whole numbers for whole fields and values the config's own checks refuse,
+ * with an IllegalArgumentException naming the field.
  */
 public final class ConfigJson {
-    private static final RecordComponent[] FIELDS = ReptileConfig.class.getRecordComponents();
-
     private ConfigJson() {
     }
 
     public static ObjectNode write(ObjectMapper mapper, ReptileConfig config) {
         ObjectNode node = mapper.createObjectNode();
-        for (RecordComponent field : FIELDS) {
-            Object value = get(field, config);
-            if (value instanceof Long v) {
-                node.put(field.getName(), v);
-            } else if (value instanceof Integer v) {
-                node.put(field.getName(), v);
-            } else {
-                node.put(field.getName(), (Double) value);
+        for (ConfigField field : ReptileConfig.FIELDS) {
+            Number value = field.get(config);
+            switch (field.kind()) {
+                case LONG -> node.put(field.name(), value.longValue());
+                case INT -> node.put(field.name(), value.intValue());
+                case DOUBLE -> node.put(field.name(), value.doubleValue());
             }
         }
         return node;
@@ -45,97 +43,58 @@ public final class ConfigJson {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("body is not valid JSON: " + e.getOriginalMessage());
         }
-        return merge(base, root);
+        return merge(base.toBuilder(), root);
     }
 
     /** A complete config: every field must be present. */
     public static ReptileConfig read(JsonNode root) {
-        for (RecordComponent field : FIELDS) {
-            if (root == null || !root.has(field.getName())) {
-                throw new IllegalArgumentException("config is missing field \"" + field.getName() + "\"");
+        for (ConfigField field : ReptileConfig.FIELDS) {
+            if (root == null || !root.has(field.name())) {
+                throw new IllegalArgumentException("config is missing field \"" + field.name() + "\"");
             }
         }
-        return merge(null, root);
+        return merge(ReptileConfig.builder(), root);
     }
 
-    private static ReptileConfig merge(ReptileConfig base, JsonNode root) {
+    private static ReptileConfig merge(ReptileConfig.Builder builder, JsonNode root) {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("hyperparameters must be a JSON object");
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (component(name) == null) {
-                throw new IllegalArgumentException("unknown field \"" + name + "\"; known fields: " + fieldNames());
+            if (ReptileConfig.FIELDS.stream().noneMatch(field -> field.name().equals(name))) {
+                throw new IllegalArgumentException("unknown field \"" + name + "\"; known fields: "
+                        + ReptileConfig.FIELDS.stream().map(ConfigField::name).collect(Collectors.joining(", ")));
             }
         }
-        Object[] args = new Object[FIELDS.length];
-        for (int i = 0; i < FIELDS.length; i++) {
-            JsonNode value = root.get(FIELDS[i].getName());
-            args[i] = value == null ? get(FIELDS[i], base) : convert(FIELDS[i], value);
+        for (ConfigField field : ReptileConfig.FIELDS) {
+            JsonNode value = root.get(field.name());
+            if (value != null) {
+                field.set(builder, number(field, value));
+            }
         }
-        try {
-            return ReptileConfig.class.getDeclaredConstructor(types()).newInstance(args);
-        } catch (InvocationTargetException e) {
-            throw new IllegalArgumentException(e.getCause().getMessage(), e.getCause());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return builder.build();
     }
 
-    private static Object convert(RecordComponent field, JsonNode value) {
-        String name = field.getName();
+    /** The JSON value as the field's kind of number; a whole field takes 3.0 but not 2.5. */
+    private static Number number(ConfigField field, JsonNode value) {
+        String name = field.name();
         if (!value.isNumber()) {
-            throw new IllegalArgumentException(name + " must be a number, got " + value.getNodeType().name().toLowerCase());
+            throw new IllegalArgumentException(name + " must be a number, got " + value.getNodeType().name().toLowerCase(Locale.ROOT));
         }
-        if (field.getType() == double.class) {
+        if (field.kind() == ConfigField.Kind.DOUBLE) {
             return value.doubleValue();
         }
         boolean whole = value.isIntegralNumber() || value.doubleValue() == Math.rint(value.doubleValue());
         if (!whole) {
             throw new IllegalArgumentException(name + " must be a whole number, got " + value);
         }
-        if (field.getType() == int.class) {
-            if (!(value.doubleValue() >= Integer.MIN_VALUE && value.doubleValue() <= Integer.MAX_VALUE)) {
-                throw new IllegalArgumentException(name + " is out of range, got " + value);
-            }
-            return (int) value.doubleValue();
-        }
-        if (!value.canConvertToLong()) {
+        boolean fits = field.kind() == ConfigField.Kind.INT
+                ? value.doubleValue() >= Integer.MIN_VALUE && value.doubleValue() <= Integer.MAX_VALUE
+                : value.canConvertToLong();
+        if (!fits) {
             throw new IllegalArgumentException(name + " is out of range, got " + value);
         }
         return value.longValue();
-    }
-
-    private static RecordComponent component(String name) {
-        for (RecordComponent field : FIELDS) {
-            if (field.getName().equals(name)) {
-                return field;
-            }
-        }
-        return null;
-    }
-
-    private static Object get(RecordComponent field, ReptileConfig config) {
-        try {
-            return field.getAccessor().invoke(config);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Class<?>[] types() {
-        Class<?>[] types = new Class<?>[FIELDS.length];
-        for (int i = 0; i < FIELDS.length; i++) {
-            types[i] = FIELDS[i].getType();
-        }
-        return types;
-    }
-
-    private static String fieldNames() {
-        StringBuilder names = new StringBuilder();
-        for (RecordComponent field : FIELDS) {
-            names.append(names.length() == 0 ? "" : ", ").append(field.getName());
-        }
-        return names.toString();
     }
 }

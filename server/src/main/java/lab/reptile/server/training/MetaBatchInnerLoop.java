@@ -59,8 +59,9 @@ final class MetaBatchInnerLoop {
             if (p.size() != points) {
                 throw new IllegalArgumentException("task " + t + " has " + p.size() + " points, expected " + points);
             }
+            double[] x = p.xs();
             for (int k = 0; k < points; k++) {
-                xStage[2 * (t * points + k)] = p.xs()[k];
+                xStage[2 * (t * points + k)] = x[k];
                 xStage[2 * (t * points + k) + 1] = 1;
             }
             System.arraycopy(p.ys(), 0, yStage, t * points, points);

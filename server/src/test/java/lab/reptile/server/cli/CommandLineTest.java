@@ -39,9 +39,9 @@ class CommandLineTest {
 
     @Test
     void badArgumentsAreRejectedNamingTheFlag() {
-        assertMessage("--port must be in 0..65535, got 70000", "--port", "70000");
+        assertMessage("--port must be in [0, 65535], got 70000", "--port", "70000");
         assertMessage("--port must be a whole number, got \"http\"", "--port", "http");
-        assertMessage("--tasks must be in 1..100000000, got 0", "--tasks", "0");
+        assertMessage("--tasks must be in [1, 100000000], got 0", "--tasks", "0");
         assertMessage("--seed needs a value", "--seed");
         assertMessage("unknown option --verbose (see --help)", "--verbose", "1");
         assertMessage("unknown argument stray (see --help)", "stray");

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import lab.reptile.jackson.JacksonTree;
 import lab.reptile.model.Evaluation;
 import lab.reptile.model.NetShape;
 import lab.reptile.model.Params;
@@ -36,9 +37,9 @@ class LabTest {
     private final AtomicLong clock = new AtomicLong();
     private Lab lab;
 
-    /** seed, tasks, n = 1, the reference inner loop, ε 0.7 → 0. */
+    /** The reference inner loop with n = 1 and ε 0.7 → 0. */
     static ReptileConfig config(long seed, int tasks) {
-        return new ReptileConfig(seed, tasks, 1, 0.02, 10, 1, 50, 0.7, 0.0);
+        return ReptileConfig.builder().seed(seed).tasks(tasks).outerStepStart(0.7).build();
     }
 
     private Lab open(LabLimits limits, Path dataDir) throws IOException {
@@ -221,7 +222,7 @@ class LabTest {
 
     private Params snapshotWeights(Run run, int index) throws IOException {
         byte[] bytes = new RunStore(dir).readSnapshot(run.id(), index);
-        return WeightsJson.read(new String(bytes, StandardCharsets.UTF_8)).toParams();
+        return WeightsJson.read(JacksonTree.parse(new String(bytes, StandardCharsets.UTF_8))).weights();
     }
 
     private static RunView await(Run run, Predicate<RunView> condition) throws InterruptedException {

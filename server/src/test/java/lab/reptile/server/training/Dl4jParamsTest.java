@@ -31,9 +31,9 @@ class Dl4jParamsTest {
             assertArrayEquals(new long[] {SHAPE.inputs(l), SHAPE.outputs(l)}, w.shape());
             for (int o = 0; o < SHAPE.outputs(l); o++) {
                 for (int i = 0; i < SHAPE.inputs(l); i++) {
-                    assertEquals(w.getDouble(i, o), file.weights()[l][o][i], "layer " + l + " W[" + o + "][" + i + "]");
+                    assertEquals(w.getDouble(i, o), file.weights().weight(l, o, i), "layer " + l + " W[" + o + "][" + i + "]");
                 }
-                assertEquals(b.getDouble(o), file.biases()[l][o], "layer " + l + " b[" + o + "]");
+                assertEquals(b.getDouble(o), file.weights().bias(l, o), "layer " + l + " b[" + o + "]");
             }
         }
         assertEquals(3, file.version());

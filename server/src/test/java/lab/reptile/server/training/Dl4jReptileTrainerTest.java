@@ -17,10 +17,10 @@ class Dl4jReptileTrainerTest {
     private static final int META_ITERATIONS = 100;
     private static final double TOLERANCE = 1e-9;
 
-    /** seed, tasks, n, innerLr, innerBatchSize, innerEpochs, pointsPerTask, ε start, ε end. */
     private static ReptileConfig config(int metaBatchSize, int innerBatchSize, int innerEpochs, int points) {
-        return new ReptileConfig(7, 10 * META_ITERATIONS * metaBatchSize, metaBatchSize, 0.02, innerBatchSize,
-                innerEpochs, points, 0.5, 0.0);
+        return ReptileConfig.builder().seed(7).tasks(10 * META_ITERATIONS * metaBatchSize)
+                .metaBatchSize(metaBatchSize).innerBatchSize(innerBatchSize).innerEpochs(innerEpochs)
+                .pointsPerTask(points).outerStepStart(0.5).build();
     }
 
     @Test
@@ -63,7 +63,7 @@ class Dl4jReptileTrainerTest {
 
     @Test
     void countsMetaIterationsAndTasks() {
-        ReptileConfig config = new ReptileConfig(1, 6, 3, 0.02, 10, 1, 50, 0.1, 0.0);
+        ReptileConfig config = ReptileConfig.builder().seed(1).tasks(6).metaBatchSize(3).build();
         Dl4jReptileTrainer trainer = new Dl4jReptileTrainer(config, NetShape.STANDARD);
         trainer.metaStep();
         assertEquals(1, trainer.metaIteration());

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import lab.reptile.model.NetShape;
 import lab.reptile.model.ReptileConfig;
 import lab.reptile.model.ReptileTrainer;
+import lab.reptile.server.Await;
 import lab.reptile.server.baseline.PretrainConfig;
 import lab.reptile.server.baseline.PretrainedBaseline;
 import lab.reptile.server.http.ReptileServer;
@@ -22,21 +23,26 @@ import org.junit.jupiter.api.Test;
  * The teaching page in a real browser: the three starts side by side, the live learning curve, and the layout at
  * phone and desktop widths (screenshots in target/screenshots/). Training stays paused except while it is watched.
  */
-class TeachingEndToEndTest {
+class TeachingEndToEndIT {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static TrainingRunner runner;
     private static ReptileServer server;
 
+    /** Reference tasks to train on before the tests: enough for the meta-weights to fit a sine in a few steps. */
+    private static final int TASKS_BEFORE_TESTS = 10_000;
+
     @BeforeAll
-    static void serve() throws InterruptedException {
+    static void serve() throws Exception {
         runner = new TrainingRunner(ReptileConfig.reference().withTasks(60_000), ReptileTrainer::new);
         PretrainedBaseline baseline = PretrainedBaseline.start(PretrainConfig.defaults().withSteps(30),
                 NetShape.STANDARD);
         server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner, baseline).start();
         runner.start();
-        Thread.sleep(3_000); // a few thousand tasks, so the meta-weights already fit a sine somewhat
+        Await.until(TASKS_BEFORE_TESTS + " tasks of meta-training", runner::status,
+                s -> s.tasksDone() >= TASKS_BEFORE_TESTS);
         runner.pause();
-        assertTrue(baseline.await(30_000), "pretrained baseline trained");
+        assertTrue(baseline.await(30_000), "the pretrained baseline did not finish training in 30 s: "
+                + baseline.state());
     }
 
     @AfterAll
@@ -82,6 +88,34 @@ class TeachingEndToEndTest {
             assertTrue(browser.visible("reptileChart", "adapted-random"));
             assertTrue(browser.visible("reptileMseChart", "mse-random"));
             assertEquals("[]", browser.consoleErrors().toString());
+        }
+    }
+
+    @Test
+    void fromTheMetaLearnedStartEightStepsFitClickedPointsTenTimesBetterThanFromTheRandomOne() throws Exception {
+        try (Browser browser = open(1440, 1300)) {
+            for (int i = 0; i < 10; i++) {
+                double x = -4.5 + i;
+                browser.clickPlotAt(x, 3 * Math.sin(x + 1));
+            }
+            browser.type("steps", "8");
+            browser.click("adapt");
+            browser.awaitAdapted();
+            double[][] points = browser.dataset("points");
+            assertEquals(10, points.length);
+
+            double[][] metaMse = browser.dataset("reptileMseChart", "mse-meta");
+            double[][] randomMse = browser.dataset("reptileMseChart", "mse-random");
+            assertEquals(8.0, metaMse[metaMse.length - 1][0], "the MSE chart's last step");
+            double meta = metaMse[metaMse.length - 1][1];
+            double random = randomMse[randomMse.length - 1][1];
+            assertTrue(meta * 10 <= random, "MSE on the points after 8 steps: Reptile " + meta + ", random " + random);
+
+            // The drawn curves say the same: interpolated at the points' x, the adapted curves give those MSEs.
+            double metaCurve = Curves.mseOnPoints(browser.dataset("adapted"), points);
+            double randomCurve = Curves.mseOnPoints(browser.dataset("adapted-random"), points);
+            assertEquals(meta, metaCurve, 0.01 + 0.05 * meta, "Reptile's adapted curve against its MSE");
+            assertEquals(random, randomCurve, 0.01 + 0.05 * random, "random's adapted curve against its MSE");
         }
     }
 

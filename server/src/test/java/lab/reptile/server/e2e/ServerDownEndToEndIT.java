@@ -12,7 +12,7 @@ import lab.reptile.server.training.TrainingRunner;
 import org.junit.jupiter.api.Test;
 
 /** When the server goes away the page says so in its banner and keeps adapting with the weights it has. */
-class ServerDownEndToEndTest {
+class ServerDownEndToEndIT {
     @Test
     void showsTheBannerAndKeepsWorkingWhenTheServerStops() throws Exception {
         TrainingRunner runner = new TrainingRunner(ReptileConfig.reference().withTasks(200),

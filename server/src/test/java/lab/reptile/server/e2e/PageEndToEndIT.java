@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 
 import lab.reptile.model.NetShape;
+import lab.reptile.server.Await;
 import lab.reptile.server.baseline.PretrainConfig;
 import lab.reptile.server.baseline.PretrainedBaseline;
 import lab.reptile.server.http.ReptileServer;
@@ -27,22 +27,19 @@ import org.junit.jupiter.api.Test;
  * The page in a real browser against the real server, with the meta-weights of the server's default run trained by
  * the DL4J trainer (60,000 tasks, ~11 s) and a pretrained baseline.
  */
-class PageEndToEndTest {
+class PageEndToEndIT {
     private static TrainingRunner runner;
     private static ReptileServer server;
     private Browser browser;
 
     @BeforeAll
-    static void trainAndServe() throws InterruptedException {
+    static void trainAndServe() throws Exception {
         runner = new TrainingRunner(TrainingDefaults.config(), Learners.dl4j());
         PretrainedBaseline baseline = PretrainedBaseline.start(PretrainConfig.defaults(), NetShape.STANDARD);
         server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner, baseline).start();
         runner.start();
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-        while (runner.status().state() != TrainingState.FINISHED) {
-            assertTrue(Instant.now().isBefore(deadline), "training did not finish: " + runner.status());
-            Thread.sleep(200);
-        }
+        Await.until("the default run to finish", Duration.ofMinutes(3), runner::status,
+                s -> s.state() == TrainingState.FINISHED);
     }
 
     @AfterAll

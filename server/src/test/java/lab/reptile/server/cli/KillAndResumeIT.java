@@ -12,22 +12,25 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lab.reptile.jackson.JacksonTree;
 import lab.reptile.model.MetaLearner;
 import lab.reptile.model.Params;
 import lab.reptile.model.ReptileConfig;
 import lab.reptile.model.TrainerStart;
 import lab.reptile.model.WeightsJson;
+import lab.reptile.server.Await;
 import lab.reptile.server.training.Learners;
 import lab.reptile.server.training.TrainingDefaults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A real server process killed with SIGKILL mid-run and restarted ends with the weights of an uninterrupted run. */
-class KillAndResumeTest {
+class KillAndResumeIT {
     private static final int TASKS = 40_000;
     private static final Pattern URL = Pattern.compile("open (http://127\\.0\\.0\\.1:\\d+/)");
 
@@ -38,14 +41,12 @@ class KillAndResumeTest {
     void aServerKilledMidRunResumesToBitIdenticalWeights() throws Exception {
         Path firstLog = dataDir.resolve("first.log");
         Process first = startServer(firstLog);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         try {
             String firstUrl = awaitUrl(first, firstLog);
             Path checkpoint = dataDir.resolve("checkpoint.json");
-            while (!Files.exists(checkpoint)) {
-                assertTrue(System.nanoTime() < deadline, "no checkpoint was written: " + Files.readString(firstLog));
-                Thread.sleep(100);
-            }
+            Await.until("a first checkpoint from the server in " + dataDir, Duration.ofSeconds(120),
+                    () -> Files.exists(checkpoint) || !first.isAlive());
+            assertTrue(Files.exists(checkpoint), "the server exited: " + Files.readString(firstLog));
             assertEquals("running", status(firstUrl).path("state").asText(), "killed mid-run");
         } finally {
             first.destroyForcibly(); // SIGKILL: no shutdown hook, no final checkpoint
@@ -56,14 +57,11 @@ class KillAndResumeTest {
         Process second = startServer(secondLog);
         try {
             String url = awaitUrl(second, secondLog);
-            long finishBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
             JsonNode resumed = status(url);
             assertTrue(resumed.path("history").get(0).path("tasksDone").asLong() > 0, "resumed: " + resumed);
-            while (!status(url).path("state").asText().equals("finished")) {
-                assertTrue(System.nanoTime() < finishBy, "the resumed run did not finish: " + status(url));
-                Thread.sleep(200);
-            }
-            Params served = WeightsJson.read(get(url + "api/weights")).toParams();
+            Await.until("the resumed run to finish", Duration.ofSeconds(180), () -> status(url),
+                    s -> s.path("state").asText().equals("finished"));
+            Params served = WeightsJson.read(JacksonTree.parse(get(url + "api/weights"))).weights();
             assertEquals(uninterruptedRun(), served, "bit-identical to a run that was never killed");
         } finally {
             second.destroyForcibly();
@@ -93,17 +91,12 @@ class KillAndResumeTest {
 
     /** Waits until the process's log names its URL; the log is kept in the data directory. */
     private String awaitUrl(Process process, Path log) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            String text = Files.exists(log) ? Files.readString(log) : "";
-            Matcher m = URL.matcher(text);
-            if (m.find()) {
-                return m.group(1);
-            }
-            assertTrue(process.isAlive(), "the server exited: " + text);
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the server never printed its URL: " + Files.readString(log));
+        String text = Await.until("the server to print its URL", Duration.ofSeconds(120),
+                () -> Files.exists(log) ? Files.readString(log) : "",
+                t -> URL.matcher(t).find() || !process.isAlive());
+        Matcher m = URL.matcher(text);
+        assertTrue(m.find(), "the server exited: " + text);
+        return m.group(1);
     }
 
     private static JsonNode status(String url) throws Exception {

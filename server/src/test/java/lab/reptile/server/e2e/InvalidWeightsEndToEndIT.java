@@ -2,6 +2,8 @@ package lab.reptile.server.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,9 +18,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import lab.reptile.jackson.JacksonTree;
 import lab.reptile.model.ReptileConfig;
 import lab.reptile.model.ReptileTrainer;
+import lab.reptile.model.WeightsJson;
 import lab.reptile.server.http.ReptileServer;
 import lab.reptile.server.http.ServerOptions;
 import lab.reptile.server.training.TrainingRunner;
@@ -30,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * The page behind a pass-through proxy to the real server that can swap in broken meta-weights: the client refuses
  * them with its banner, keeps drawing the last good meta curve and keeps adapting from it.
  */
-class InvalidWeightsEndToEndTest {
+class InvalidWeightsEndToEndIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient client = HttpClient.newHttpClient();
@@ -91,6 +96,30 @@ class InvalidWeightsEndToEndTest {
             assertEquals(201, adapted.length, "adaptation still runs from the good weights");
             for (double[] point : adapted) {
                 assertTrue(Double.isFinite(point[1]), "adapted curve is finite");
+            }
+        }
+    }
+
+    /**
+     * Files on which the page's reader and the JVM's once disagreed: the page now says what the JVM says. (Repeated
+     * keys are the JVM readers' concern alone: they read files; the page reads only what the server writes.)
+     */
+    @Test
+    void theBannerGivesTheJvmReadersMessageForFilesTheTwoReadersOnceDisagreedOn() throws Exception {
+        String good = client.send(HttpRequest.newBuilder(URI.create(serverUrl("/api/weights"))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        List<String> broken = List.of(
+                good.replaceFirst("\"version\":[0-9]+", "\"version\":-1"),
+                good.replaceFirst("\"version\":[0-9]+", "\"version\":1e16"),
+                good.replace("\"sizes\":[1,64,", "\"sizes\":[1,4294967298,"),
+                good.replace("\"sizes\":[1,64,", "\"sizes\":[1,1e16,"));
+        try (Browser browser = new Browser()) {
+            browser.open("http://127.0.0.1:" + proxy.getAddress().getPort() + "/");
+            for (String body : broken) {
+                assertNotEquals(good, body, "the edit applied");
+                String jvm = assertThrows(IllegalArgumentException.class,
+                        () -> WeightsJson.read(JacksonTree.parse(body))).getMessage();
+                assertRefused(browser, body, jvm);
             }
         }
     }

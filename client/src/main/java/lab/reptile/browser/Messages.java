@@ -1,0 +1,63 @@
+package lab.reptile.browser;
+
+/**
+ * The page's two message areas: the error banner, which shows the first open problem with the server by
+ * {@link Source} (weights fetch before training poll), and the status line about the visitor's last action.
+ */
+public final class Messages {
+    /** Where a problem with the server came from, in the order the banner prefers them. */
+    public enum Source {
+        /** Fetching the meta-weights failed or brought invalid weights. */
+        WEIGHTS,
+        /** Polling the training progress failed. */
+        TRAINING
+    }
+
+    private final Changes changes;
+    private final String[] problems = new String[Source.values().length];
+    private String status = "";
+
+    Messages(Changes changes) {
+        this.changes = changes;
+    }
+
+    /** Records the problem {@code message} from {@code source}, replacing its last one. */
+    void fail(Source source, String message) {
+        problems[source.ordinal()] = message;
+        changes.mark(Changes.Part.MESSAGES);
+    }
+
+    /** The last request from {@code source} went well: its problem, if any, is over. */
+    void recover(Source source) {
+        if (problems[source.ordinal()] != null) {
+            problems[source.ordinal()] = null;
+            changes.mark(Changes.Part.MESSAGES);
+        }
+    }
+
+    /** Replaces the status line. */
+    void say(String message) {
+        status = message;
+        changes.mark(Changes.Part.MESSAGES);
+    }
+
+    /** The open problem from {@code source}, or null. */
+    public String problem(Source source) {
+        return problems[source.ordinal()];
+    }
+
+    /** What the banner shows: the first open problem in {@link Source} order, or null to hide it. */
+    public String banner() {
+        for (String problem : problems) {
+            if (problem != null) {
+                return problem;
+            }
+        }
+        return null;
+    }
+
+    /** The status line's text ("" at first). */
+    public String status() {
+        return status;
+    }
+}

@@ -1,0 +1,99 @@
+package lab.reptile.browser;
+
+import lab.reptile.model.WeightsFile;
+
+/**
+ * The page's side of the server: asks for the meta-weights, the pretrained baseline and the training progress, and
+ * decides what each answer changes. A 503 for the baseline asks again after {@link Timer#PRETRAINED_RETRY}; each
+ * progress answer, good or bad, asks again after {@link Timer#TRAINING_POLL}.
+ */
+final class ServerSync {
+    private final LabPage page;
+    private final Backend backend;
+    private final Timers timers;
+
+    ServerSync(LabPage page, Backend backend, Timers timers) {
+        this.page = page;
+        this.backend = backend;
+        this.timers = timers;
+    }
+
+    void fetchWeights() {
+        backend.fetchWeights(new MetaAnswer());
+    }
+
+    void fetchPretrained() {
+        backend.fetchPretrained(new PretrainedAnswer());
+    }
+
+    void pollTraining() {
+        backend.fetchStatus(new TrainingAnswer());
+    }
+
+    /** New meta-weights replace the old and the adaptation runs again; a failure keeps the last good ones. */
+    private final class MetaAnswer implements ServerApi.WeightsHandler {
+        @Override
+        public void fresh(WeightsFile file) {
+            page.adaptation().setWeights(file);
+            page.weights().holdMeta(file);
+            page.messages().recover(Messages.Source.WEIGHTS);
+            page.messages().say("Loaded meta-weights version " + file.version() + ".");
+            page.rerun();
+            page.redraw();
+        }
+
+        @Override
+        public void unchanged() {
+            page.messages().recover(Messages.Source.WEIGHTS);
+            page.messages().say("Meta-weights unchanged (version " + page.weights().versionLabel() + ").");
+            page.redraw();
+        }
+
+        @Override
+        public void failed(int status, String message) {
+            page.messages().fail(Messages.Source.WEIGHTS, message + page.weights().keeping());
+            page.redraw();
+        }
+    }
+
+    /** The baseline joins the adaptation once it arrives; while the server still trains it, ask again. */
+    private final class PretrainedAnswer implements ServerApi.WeightsHandler {
+        @Override
+        public void fresh(WeightsFile file) {
+            page.adaptation().setPretrained(file);
+            page.weights().pretrained(WeightsPanel.Pretrained.READY);
+            page.rerun();
+            page.redraw();
+        }
+
+        @Override
+        public void failed(int status, String message) {
+            if (status == 503) {
+                page.weights().pretrained(WeightsPanel.Pretrained.TRAINING);
+                timers.start(Timer.PRETRAINED_RETRY, ServerSync.this::fetchPretrained);
+            } else {
+                page.weights().pretrained(WeightsPanel.Pretrained.UNAVAILABLE);
+            }
+            page.redraw();
+        }
+    }
+
+    /** Progress replaces the last; a failure marks it stale and shows in the banner until a poll succeeds. */
+    private final class TrainingAnswer implements ServerApi.StatusHandler {
+        @Override
+        public void status(TrainingProgress status, ProgressHistory history) {
+            page.training().update(status, history);
+            page.messages().recover(Messages.Source.TRAINING);
+            timers.start(Timer.TRAINING_POLL, ServerSync.this::pollTraining);
+            page.redraw();
+        }
+
+        @Override
+        public void failed(String message) {
+            page.training().markStale();
+            page.messages().fail(Messages.Source.TRAINING, message);
+            timers.start(Timer.TRAINING_POLL, ServerSync.this::pollTraining);
+            page.redraw();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package lab.reptile.browser;
+
+/** The page's timers, each with its delay; at most one of each kind is pending at a time. */
+public enum Timer {
+    /** Time each step of the animation stays on screen. */
+    FRAME(90),
+    /** How soon to ask again for the pretrained net while the server is still training it (a 503). */
+    PRETRAINED_RETRY(2000),
+    /** How long after one training-progress answer the next is asked for. */
+    TRAINING_POLL(3000);
+
+    private final int millis;
+
+    Timer(int millis) {
+        this.millis = millis;
+    }
+
+    public int millis() {
+        return millis;
+    }
+}

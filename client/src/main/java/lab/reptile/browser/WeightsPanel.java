@@ -1,0 +1,69 @@
+package lab.reptile.browser;
+
+import lab.reptile.model.WeightsFile;
+
+/** Which weights the page holds: the last good meta-weights, and how far the pretrained baseline has come. */
+public final class WeightsPanel {
+    /** Where the pretrained baseline is; its note sits beside the pretrained curve's toggle. */
+    public enum Pretrained {
+        LOADING("(loading…)"),
+        /** The server answered 503: it is still training the baseline, so the page asks again. */
+        TRAINING("(training…)"),
+        READY(""),
+        /** Any other failure (e.g. 404 from a server without a baseline): not asked again. */
+        UNAVAILABLE("(unavailable)");
+
+        private final String note;
+
+        Pretrained(String note) {
+            this.note = note;
+        }
+
+        public String note() {
+            return note;
+        }
+    }
+
+    private final Changes changes;
+    private WeightsFile meta;
+    private Pretrained pretrained = Pretrained.LOADING;
+
+    WeightsPanel(Changes changes) {
+        this.changes = changes;
+    }
+
+    /** New meta-weights were accepted. */
+    void holdMeta(WeightsFile file) {
+        meta = file;
+        changes.mark(Changes.Part.WEIGHTS);
+    }
+
+    void pretrained(Pretrained state) {
+        pretrained = state;
+        changes.mark(Changes.Part.WEIGHTS);
+    }
+
+    /** The meta-weights in use, or null before the first good ones. */
+    public WeightsFile meta() {
+        return meta;
+    }
+
+    public Pretrained pretrained() {
+        return pretrained;
+    }
+
+    /** The meta-iteration label: the number, or "–" before weights arrive. */
+    public String iterationLabel() {
+        return meta == null ? "–" : Long.toString(meta.metaIteration());
+    }
+
+    /** The version label: the number, or "–" before weights arrive. */
+    public String versionLabel() {
+        return meta == null ? "–" : Long.toString(meta.version());
+    }
+
+    /** What a failed fetch adds to its message: which weights stay in use, if any. */
+    String keeping() {
+        return meta == null ? "" : " Keeping meta-weights version " + meta.version() + ".";
+    }
+}

@@ -1,0 +1,55 @@
+package lab.reptile.server.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import lab.reptile.jackson.JacksonTree;
+import lab.reptile.model.ReptileConfig;
+import lab.reptile.model.TrainingStatus;
+import lab.reptile.server.training.ConfigJson;
+import lab.reptile.server.training.RunnerStatus;
+import lab.reptile.server.training.TrainingDefaults;
+import lab.reptile.server.training.TrainingState;
+import lab.reptile.server.training.ValidationPoint;
+import org.junit.jupiter.api.Test;
+
+/** The body of GET /api/training is written from TrainingStatus and reads back with it, with the README's keys. */
+class TrainingStatusBodyTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ReptileConfig CONFIG = TrainingDefaults.config();
+
+    private static RunnerStatus status(TrainingState state, String problem) {
+        return new RunnerStatus(state, 1200, 1200, 60000, 5211.04, CONFIG,
+                List.of(new ValidationPoint(0, 4.25), new ValidationPoint(600, 0.1 + 0.2)), 7, problem);
+    }
+
+    private static List<String> keys(ObjectNode node) {
+        List<String> keys = new ArrayList<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    @Test
+    void theBodyHasTheDocumentedKeysAndReadsBackAsTheStatus() {
+        ObjectNode body = TrainingEndpoints.statusJson(MAPPER, status(TrainingState.RUNNING, null));
+        assertEquals(List.of("state", "metaIteration", "tasksDone", "tasksTotal", "tasksPerSecond", "version",
+                "history", "config"), keys(body));
+        assertEquals(new TrainingStatus("running", 1200, 1200, 60000, 5211.0, 7, null, List.of(
+                new TrainingStatus.Validation(0, 4.25), new TrainingStatus.Validation(600, 0.1 + 0.2))),
+                TrainingStatus.read(new JacksonTree(body)));
+        assertEquals(CONFIG, ConfigJson.read(body.get("config")));
+        assertEquals("{\"tasksDone\":600,\"mseAt8\":0.30000000000000004}", body.get("history").get(1).toString());
+    }
+
+    @Test
+    void theProblemKeyIsThereOnlyWhenTrainingStoppedEarly() {
+        ObjectNode body = TrainingEndpoints.statusJson(MAPPER, status(TrainingState.DIVERGED, "weights became NaN"));
+        assertEquals(List.of("state", "metaIteration", "tasksDone", "tasksTotal", "tasksPerSecond", "version",
+                "problem", "history", "config"), keys(body));
+        assertEquals("weights became NaN", TrainingStatus.read(new JacksonTree(body)).problem());
+        assertEquals("diverged", body.get("state").textValue());
+    }
+}
