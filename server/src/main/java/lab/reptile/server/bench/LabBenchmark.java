@@ -1,7 +1,6 @@
 package lab.reptile.server.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,10 +37,10 @@ public final class LabBenchmark {
         List<String> flags = List.of("--data-dir", dir.resolve("data").toString(), "--fresh",
                 "--lab-max-tasks", Integer.toString(LONG_RUN_TASKS), "--lab-runs-per-hour", "100");
         System.out.printf(Locale.ROOT, "%d cores, load average %s; server log %s%n",
-                Runtime.getRuntime().availableProcessors(), loadAverage(), log);
+                Runtime.getRuntime().availableProcessors(), ServerProcess.loadAverage(), log);
         try (ServerProcess server = ServerProcess.start(JAR, log, flags)) {
             awaitDefaultRunFinished(server);
-            System.out.printf(Locale.ROOT, "idle server (default run finished), load average %s%n", loadAverage());
+            System.out.printf(Locale.ROOT, "idle server (default run finished), load average %s%n", ServerProcess.loadAverage());
 
             long posted = System.nanoTime();
             String id = server.post("/api/runs", "{\"tasks\": " + RUN_TASKS + "}", 202).path("id").asText();
@@ -69,21 +68,21 @@ public final class LabBenchmark {
             }
             String longRun = server.post("/api/runs", "{\"tasks\": " + LONG_RUN_TASKS + "}", 202).path("id").asText();
             awaitRunning(server, longRun);
-            double before = tasksPerSecond(server, longRun, RATE_WINDOW_SECONDS);
+            double before = server.trainingRate(longRun, RATE_WINDOW_SECONDS);
             System.out.printf(Locale.ROOT, "training before the load: %.0f tasks/s%n", before);
             for (double offered : new double[] {rate, 0}) {
-                long tasksAtStart = tasks(server, longRun);
+                long tasksAtStart = server.tasksDone(longRun);
                 long start = System.nanoTime();
                 H2load.Result result = H2load.run(urls, connections, seconds, offered,
                         List.of("Accept-Encoding: gzip"));
-                double during = (tasks(server, longRun) - tasksAtStart) / ((System.nanoTime() - start) / 1e9);
+                double during = (server.tasksDone(longRun) - tasksAtStart) / ((System.nanoTime() - start) / 1e9);
                 System.out.printf(Locale.ROOT, "%-12s gzip  %7.0f req/s  mean %6.2f ms  slowest %7.2f ms  "
                                 + "2xx %d  errors %d  training %.0f tasks/s (%+.0f%%)%n",
                         offered > 0 ? String.format(Locale.ROOT, "at %.0f/s", offered) : "as fast", result
                                 .requestsPerSecond(), result.meanMillis(), result.maxMillis(), result.status2xx(),
                         result.errors(), during, 100 * (during / before - 1));
             }
-            System.out.printf(Locale.ROOT, "load average after: %s%n", loadAverage());
+            System.out.printf(Locale.ROOT, "load average after: %s%n", ServerProcess.loadAverage());
         }
     }
 
@@ -97,23 +96,9 @@ public final class LabBenchmark {
     }
 
     private static void awaitRunning(ServerProcess server, String id) throws Exception {
-        while (tasks(server, id) == 0) {
+        while (server.tasksDone(id) == 0) {
             Thread.sleep(50);
         }
     }
 
-    private static double tasksPerSecond(ServerProcess server, String id, int windowSeconds) throws Exception {
-        long tasks = tasks(server, id);
-        long start = System.nanoTime();
-        Thread.sleep(windowSeconds * 1000L);
-        return (tasks(server, id) - tasks) / ((System.nanoTime() - start) / 1e9);
-    }
-
-    private static long tasks(ServerProcess server, String id) throws Exception {
-        return server.get("/api/runs/" + id).path("tasksDone").asLong();
-    }
-
-    private static String loadAverage() throws IOException {
-        return Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
-    }
 }

@@ -76,6 +76,24 @@ final class ServerProcess implements AutoCloseable {
         return MAPPER.readTree(response.body());
     }
 
+    /** Tasks the run {@code id} has trained, from {@code GET /api/runs/{id}}. */
+    long tasksDone(String id) throws IOException, InterruptedException {
+        return get("/api/runs/" + id).path("tasksDone").asLong();
+    }
+
+    /** The run's training rate over the next {@code seconds}, in tasks per second of wall time. */
+    double trainingRate(String id, int seconds) throws IOException, InterruptedException {
+        long tasks = tasksDone(id);
+        long start = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        return (tasksDone(id) - tasks) / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** The machine's 1-minute load average, as /proc/loadavg has it. */
+    static String loadAverage() throws IOException {
+        return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -71,8 +71,8 @@ public final class Lab implements AutoCloseable {
      * @param checkpointIntervalNanos how often a training run is checkpointed
      */
     public static Lab open(Path dataDir, LabLimits limits, LearnerFactory learners, int trainers,
-                           long checkpointIntervalNanos, ReptileConfig defaultConfig, boolean replaceDefault)
-            throws IOException {
+                           long checkpointIntervalNanos, ReptileConfig defaultConfig, boolean replaceOther,
+                           boolean fresh) throws IOException {
         RunStore store = new RunStore(dataDir);
         Supplier<Evaluation.Table> randomInit = memoize(
                 () -> RunReport.randomInitTable(TrainingDefaults.SHAPE, RunReport.TASKS));
@@ -80,7 +80,7 @@ public final class Lab implements AutoCloseable {
                 weights -> new RunReport(RunReport.evaluate(weights, RunReport.TASKS), randomInit.get()));
         Lab lab = new Lab(store, limits, trainer, trainers, System::nanoTime, Clock.systemUTC());
         lab.restore();
-        lab.ensureDefault(defaultConfig, replaceDefault);
+        lab.ensureDefault(defaultConfig, replaceOther, fresh);
         return lab;
     }
 
@@ -100,11 +100,11 @@ public final class Lab implements AutoCloseable {
 
     /**
      * Makes {@code config} the default run: a stored default run of the same config is kept as it is (resumed or
-     * finished); one of another config is kept too unless {@code replace}, and then trained afresh.
+     * finished); one of another config is kept too unless {@code replaceOther}; {@code fresh} starts it over anyway.
      */
-    void ensureDefault(ReptileConfig config, boolean replace) throws IOException {
+    void ensureDefault(ReptileConfig config, boolean replaceOther, boolean fresh) throws IOException {
         Run current = get(RunId.DEFAULT);
-        if (current != null && (current.spec().config().equals(config) || !replace)) {
+        if (current != null && !fresh && (current.spec().config().equals(config) || !replaceOther)) {
             return;
         }
         if (current != null) {

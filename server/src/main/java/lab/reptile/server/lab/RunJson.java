@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import lab.reptile.model.Evaluation;
 import lab.reptile.server.training.ConfigJson;
-import lab.reptile.server.training.ValidationPoint;
+import lab.reptile.model.ValidationPoint;
 
 /**
  * The JSON of a run's parts, one shape for its files and for the API: the run file ({@code reptile-run-v1}: spec,

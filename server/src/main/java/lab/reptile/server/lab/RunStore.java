@@ -17,7 +17,7 @@ import lab.reptile.server.checkpoint.AtomicFiles;
 import lab.reptile.server.checkpoint.Checkpoint;
 import lab.reptile.server.checkpoint.CheckpointStore;
 import lab.reptile.server.snapshot.ContentEtag;
-import lab.reptile.server.training.ValidationPoint;
+import lab.reptile.model.ValidationPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -15,7 +15,7 @@ import lab.reptile.server.snapshot.Snapshot;
 import lab.reptile.server.training.LearnerFactory;
 import lab.reptile.server.training.LearningCurve;
 import lab.reptile.server.training.TrainingDefaults;
-import lab.reptile.server.training.ValidationPoint;
+import lab.reptile.model.ValidationPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,7 +135,9 @@ final class RunTrainer {
                     return RunState.CANCELLED;
                 }
                 if (run.pauseRequested() || stop.getAsBoolean()) {
-                    checkpoint();
+                    if (!checkpoint()) {
+                        return diverged();
+                    }
                     publish(RunState.RUNNING);
                     return run.pauseRequested() ? end(run, view(RunState.PAUSED), RunState.PAUSED, null)
                             : RunState.QUEUED;
@@ -155,7 +157,9 @@ final class RunTrainer {
                     lastPublish = now;
                 }
                 if (now - lastCheckpoint >= checkpointIntervalNanos) {
-                    checkpoint();
+                    if (!checkpoint()) {
+                        return diverged();
+                    }
                     lastCheckpoint = now;
                 }
                 if (now - lastLog >= LOG_INTERVAL_NANOS) {
@@ -184,8 +188,9 @@ final class RunTrainer {
         /** Validates, checkpoints, evaluates the final weights and saves the report, then the finished state. */
         private RunState finish() throws IOException {
             curve.record(learner);
-            checkpoint();
-            publish(RunState.RUNNING);
+            if (!checkpoint() || !publish(RunState.RUNNING)) {
+                return diverged();
+            }
             LOG.info("run {}: trained {} tasks at {} tasks/s; evaluating", run.id(), learner.tasksDone(),
                     Math.round(rate()));
             RunReport report = reporter.apply(latest.weights());
@@ -202,8 +207,14 @@ final class RunTrainer {
             return end(run, view(RunState.RUNNING), RunState.DIVERGED, problem);
         }
 
-        private void checkpoint() throws IOException {
-            store.saveCheckpoint(run.id(), Checkpoint.of(learner), curve.points());
+        /** Saves the learner's state; false (saving nothing) if its weights are not finite. */
+        private boolean checkpoint() throws IOException {
+            Checkpoint checkpoint = Checkpoint.of(learner);
+            if (!checkpoint.weights().isFinite()) {
+                return false;
+            }
+            store.saveCheckpoint(run.id(), checkpoint, curve.points());
+            return true;
         }
 
         /** Publishes the current weights; false (publishing nothing) if they are not finite. */

@@ -2,7 +2,7 @@ package lab.reptile.server.lab;
 
 import java.util.List;
 import lab.reptile.server.snapshot.Snapshot;
-import lab.reptile.server.training.ValidationPoint;
+import lab.reptile.model.ValidationPoint;
 
 /**
  * What a run shows at one moment, immutable: the trainer publishes a new view, readers take the latest one.

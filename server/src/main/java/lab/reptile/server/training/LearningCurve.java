@@ -1,5 +1,7 @@
 package lab.reptile.server.training;
 
+import lab.reptile.model.ValidationPoint;
+
 import java.util.ArrayList;
 import java.util.List;
 import lab.reptile.model.Evaluation;

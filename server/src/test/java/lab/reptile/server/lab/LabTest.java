@@ -27,9 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The lab with the plain-Java trainer (the DL4J trainer's oracle): queue, limits, timeline, report, restarts. */
 class LabTest {
-    /** A small report keeps the tests quick; the lab's own has {@link RunReport#TASKS} tasks. */
-    private static final int REPORT_TASKS = 50;
-    private static final Evaluation.Table RANDOM_INIT = RunReport.randomInitTable(NetShape.STANDARD, REPORT_TASKS);
+    private static final int REPORT_TASKS = PlainLab.REPORT_TASKS;
     private static final long WAIT_MILLIS = 60_000;
 
     @TempDir
@@ -37,19 +35,12 @@ class LabTest {
     private final AtomicLong clock = new AtomicLong();
     private Lab lab;
 
-    /** The reference inner loop with n = 1 and ε 0.7 → 0. */
     static ReptileConfig config(long seed, int tasks) {
-        return ReptileConfig.builder().seed(seed).tasks(tasks).outerStepStart(0.7).build();
+        return PlainLab.config(seed, tasks);
     }
 
     private Lab open(LabLimits limits, Path dataDir) throws IOException {
-        RunStore store = new RunStore(dataDir);
-        RunTrainer trainer = new RunTrainer(ReptileTrainer::new, store, 50_000_000L,
-                weights -> new RunReport(RunReport.evaluate(weights, REPORT_TASKS), RANDOM_INIT));
-        Lab opened = new Lab(store, limits, trainer, 1, clock::get, Clock.systemUTC());
-        opened.restore();
-        opened.ensureDefault(config(1, 200), false);
-        return opened;
+        return PlainLab.open(dataDir, limits, config(1, 200), clock::get);
     }
 
     @AfterEach
@@ -79,7 +70,7 @@ class LabTest {
         assertNotNull(done.report());
         assertEquals(RunReport.evaluate(snapshotWeights(run, plan.length - 1), REPORT_TASKS), done.report().meta(),
                 "the report evaluates the final weights");
-        assertEquals(RANDOM_INIT, done.report().randomInit());
+        assertEquals(PlainLab.RANDOM_INIT, done.report().randomInit());
         assertTrue(done.history().size() >= 2, "learning curve " + done.history());
     }
 

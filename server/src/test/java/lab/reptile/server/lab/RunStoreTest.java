@@ -14,7 +14,7 @@ import lab.reptile.model.Evaluation;
 import lab.reptile.model.NetShape;
 import lab.reptile.model.Params;
 import lab.reptile.server.snapshot.ContentEtag;
-import lab.reptile.server.training.ValidationPoint;
+import lab.reptile.model.ValidationPoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
