@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -236,7 +237,9 @@ public final class Lab implements AutoCloseable {
             store.writeState(run.spec(), RunState.PAUSED, null);
             return run.view();
         }
-        return run.awaitLeaving(RunState.RUNNING, CONTROL_WAIT_MILLIS);
+        // A trainer has it (its view may still say queued while it starts): wait for the trainer to stop.
+        return run.await(EnumSet.of(RunState.PAUSED, RunState.FINISHED, RunState.DIVERGED, RunState.FAILED),
+                CONTROL_WAIT_MILLIS);
     }
 
     /** Puts a paused run back at the head of the queue. */

@@ -34,10 +34,10 @@ public final class Run {
         notifyAll();
     }
 
-    /** Waits up to {@code millis} until the run is no longer in {@code state}; returns the view then. */
-    synchronized RunView awaitLeaving(RunState state, long millis) throws InterruptedException {
+    /** Waits up to {@code millis} until the run's state is one of {@code states}; returns the view then. */
+    synchronized RunView await(java.util.Set<RunState> states, long millis) throws InterruptedException {
         long deadline = System.nanoTime() + millis * 1_000_000;
-        while (view.state() == state) {
+        while (!states.contains(view.state())) {
             long left = (deadline - System.nanoTime()) / 1_000_000;
             if (left <= 0) {
                 break;

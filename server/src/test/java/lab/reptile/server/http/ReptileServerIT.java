@@ -20,6 +20,7 @@ import lab.reptile.model.WeightsJson;
 import lab.reptile.server.Await;
 import lab.reptile.server.training.TrainingDefaults;
 import lab.reptile.server.TestLab;
+import lab.reptile.server.snapshot.ContentEtag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,11 +73,12 @@ class ReptileServerIT {
     }
 
     @Test
-    void weightsAreServedInTheFormatWithTheirVersionAsETag() throws Exception {
+    void weightsAreServedInTheFormatWithAStrongETagFromTheirBytes() throws Exception {
         HttpResponse<String> response = http.get("/api/weights");
         assertEquals(200, response.statusCode());
         WeightsFile file = WeightsJson.read(JacksonTree.parse(response.body()));
-        assertEquals("\"" + file.version() + "\"", response.headers().firstValue("ETag").orElseThrow());
+        assertEquals(ContentEtag.of(response.body().getBytes(StandardCharsets.UTF_8)),
+                response.headers().firstValue("ETag").orElseThrow());
         assertEquals(NetShape.STANDARD, file.shape());
         assertTrue(file.weights().isFinite());
     }
@@ -159,7 +161,9 @@ class ReptileServerIT {
         JsonNode paused = json(http.post("/api/training/pause", "", auth));
         assertEquals("paused", paused.path("state").asText());
         JsonNode resumed = json(http.post("/api/training/resume", "", auth));
-        assertEquals("running", resumed.path("state").asText());
+        assertEquals("queued", resumed.path("state").asText(), "first in the queue");
+        Await.until("the resumed run to train", () -> json(http.get("/api/training")),
+                t -> t.path("state").asText().equals("running"));
         HttpResponse<String> reset = http.post("/api/training/reset",
                 "{\"seed\": 42, \"tasks\": 3000, \"innerLr\": 0.01}", auth);
         assertEquals(200, reset.statusCode(), reset.body());
