@@ -37,8 +37,10 @@ public final class Dl4jPretrainer {
             System.arraycopy(task.xs(), 0, xs, t * config.pointsPerTask(), config.pointsPerTask());
             System.arraycopy(task.ys(), 0, ys, t * config.pointsPerTask(), config.pointsPerTask());
         }
+        // The schedule counts SGD steps, never wall time: a run the time bound cuts short is a prefix of the full run.
         MultiLayerNetwork net = Dl4jParams.network(shape, new Sgd(
-                new ExponentialSchedule(ScheduleType.ITERATION, config.lrStart(), config.lrDecay())));
+                new ExponentialSchedule(ScheduleType.ITERATION, config.lrStart(), config.lrDecay())),
+                PretrainConfig.MAX_LAYER_GRADIENT_NORM);
         net.setParams(Dl4jParams.toRow(initial));
         int batch = config.batchSize();
         INDArray features = Nd4j.create(DataType.DOUBLE, batch, 1);
@@ -55,7 +57,7 @@ public final class Dl4jPretrainer {
                 features.putScalar(i, 0, xs[cursor + i]);
                 labels.putScalar(i, 0, ys[cursor + i]);
             }
-            net.fit(features, labels); // plain SGD on the batch's mean squared error
+            net.fit(features, labels); // plain SGD on the batch's mean squared error, each layer's gradient clipped
             cursor += batch;
             step++;
         }

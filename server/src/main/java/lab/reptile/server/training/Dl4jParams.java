@@ -2,6 +2,7 @@ package lab.reptile.server.training;
 
 import lab.reptile.model.NetShape;
 import lab.reptile.model.Params;
+import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -43,15 +44,22 @@ public final class Dl4jParams {
 
     /** The demo's net in DL4J: tanh hidden layers, identity output, MSE loss, double precision, initialised. */
     public static MultiLayerNetwork network(NetShape shape) {
-        return network(shape, new Sgd());
+        return network(shape, new Sgd(), Double.POSITIVE_INFINITY);
     }
 
-    /** As {@link #network(NetShape)}, with the updater that {@code fit()} applies. */
-    public static MultiLayerNetwork network(NetShape shape, IUpdater updater) {
-        NeuralNetConfiguration.ListBuilder layers = new NeuralNetConfiguration.Builder()
+    /**
+     * As {@link #network(NetShape)}, with the updater that {@code fit()} applies to each layer's batch-mean gradient
+     * after scaling it down, if need be, to an L2 norm of {@code maxLayerGradientNorm} (infinite: never).
+     */
+    public static MultiLayerNetwork network(NetShape shape, IUpdater updater, double maxLayerGradientNorm) {
+        NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
                 .dataType(DataType.DOUBLE)
-                .updater(updater)
-                .list();
+                .updater(updater);
+        if (maxLayerGradientNorm < Double.POSITIVE_INFINITY) {
+            base.gradientNormalization(GradientNormalization.ClipL2PerLayer)
+                    .gradientNormalizationThreshold(maxLayerGradientNorm);
+        }
+        NeuralNetConfiguration.ListBuilder layers = base.list();
         int last = shape.layerCount() - 1;
         for (int l = 0; l < last; l++) {
             layers.layer(new DenseLayer.Builder().nIn(shape.inputs(l)).nOut(shape.outputs(l))
