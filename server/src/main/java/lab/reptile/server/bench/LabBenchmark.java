@@ -9,8 +9,9 @@ import java.util.Locale;
 
 /**
  * The lab as a visitor meets it, on the real jar in a child process: the time from {@code POST /api/runs} on an idle
- * server to the first and to the final snapshot of a 20,000-task run; then, while a longer run trains, h2load on the
- * finished run's snapshot URLs (gzip, keep-alive), at a fixed rate and as fast as it goes, with the training rate
+ * server to the first and to the final snapshot of a 20,000-task run; the page and the default weights served while
+ * idle and while a visitor run trains (does the lab slow the demo down?); then, while a longer run trains, h2load on
+ * the finished run's snapshot URLs (gzip, keep-alive), at a fixed rate and as fast as it goes, with the training rate
  * before and during the load.
  *
  * <p>Usage, after {@code mvn -q -B package -DskipTests}: {@code java -cp "server/target/reptile-server.jar:server/
@@ -66,8 +67,17 @@ public final class LabBenchmark {
             for (JsonNode entry : run.path("timeline")) {
                 urls.add(server.url(entry.path("url").asText()));
             }
+            List<String> demo = List.of(server.url("/"), server.url("/api/weights"));
+            H2load.Result idle = H2load.run(demo, connections, seconds, rate, List.of("Accept-Encoding: gzip"));
             String longRun = server.post("/api/runs", "{\"tasks\": " + LONG_RUN_TASKS + "}", 202).path("id").asText();
             awaitRunning(server, longRun);
+            H2load.Result busy = H2load.run(demo, connections, seconds, rate, List.of("Accept-Encoding: gzip"));
+            for (H2load.Result result : List.of(idle, busy)) {
+                System.out.printf(Locale.ROOT, "page + default weights at %.0f/s, %-22s %7.0f req/s  mean %6.2f ms  "
+                        + "slowest %7.2f ms  errors %d%n", rate, result == idle ? "no run training:"
+                        : "a visitor run training:", result.requestsPerSecond(), result.meanMillis(),
+                        result.maxMillis(), result.errors());
+            }
             double before = server.trainingRate(longRun, RATE_WINDOW_SECONDS);
             System.out.printf(Locale.ROOT, "training before the load: %.0f tasks/s%n", before);
             for (double offered : new double[] {rate, 0}) {

@@ -20,6 +20,7 @@ import lab.reptile.model.WeightsJson;
 import lab.reptile.server.Await;
 import lab.reptile.server.training.TrainingDefaults;
 import lab.reptile.server.TestLab;
+import lab.reptile.server.lab.RunState;
 import lab.reptile.server.snapshot.ContentEtag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,11 +35,12 @@ class ReptileServerIT {
     private HttpTestClient http;
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         runner = TestLab.plain(TrainingDefaults.config().withTasks(1_000_000));
         server = new ReptileServer(new ServerOptions("127.0.0.1", 0, TOKEN), runner.lab()).start();
         runner.start();
         http = new HttpTestClient(server.port());
+        Await.until("the default run to train", runner::state, state -> state == RunState.RUNNING);
     }
 
     @AfterEach
