@@ -64,7 +64,8 @@ class KillAndResumeIT {
         try {
             String url = awaitUrl(second, secondLog);
             JsonNode resumed = status(url);
-            assertTrue(resumed.path("history").get(0).path("tasksDone").asLong() > 0, "resumed: " + resumed);
+            assertTrue(resumed.path("tasksDone").asLong() > 0, "resumed, not started over: " + resumed);
+            assertEquals(0, resumed.path("history").get(0).path("tasksDone").asLong(), "the curve is kept");
             Await.until("the resumed run to finish", Duration.ofSeconds(180), () -> status(url),
                     s -> s.path("state").asText().equals("finished"));
             Params served = WeightsJson.read(JacksonTree.parse(get(url + "api/weights"))).weights();
