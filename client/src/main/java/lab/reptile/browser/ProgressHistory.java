@@ -2,6 +2,7 @@ package lab.reptile.browser;
 
 import java.util.List;
 import lab.reptile.model.TrainingStatus;
+import lab.reptile.model.ValidationPoint;
 
 /**
  * The learning curve from {@code GET /api/training}: validation MSE after 8 inner steps against tasks trained on,
@@ -14,7 +15,7 @@ public record ProgressHistory(double[] tasksDone, double[] mseAt8) {
 
     /** The status's learning curve as the chart's two series. */
     public static ProgressHistory of(TrainingStatus status) {
-        List<TrainingStatus.Validation> history = status.history();
+        List<ValidationPoint> history = status.history();
         double[] tasks = new double[history.size()];
         double[] mse = new double[history.size()];
         for (int i = 0; i < tasks.length; i++) {

@@ -2,6 +2,7 @@ package lab.reptile.browser;
 
 import java.util.List;
 import lab.reptile.model.TrainingStatus;
+import lab.reptile.model.ValidationPoint;
 
 /**
  * The server's training progress from {@code GET /api/training}, reduced to what the progress bar shows.
@@ -15,7 +16,7 @@ public record TrainingProgress(String state, long metaIteration, long tasksDone,
 
     /** What the progress bar shows of the server's status. */
     public static TrainingProgress of(TrainingStatus status) {
-        List<TrainingStatus.Validation> history = status.history();
+        List<ValidationPoint> history = status.history();
         return new TrainingProgress(status.state(), status.metaIteration(), status.tasksDone(), status.tasksTotal(),
                 status.tasksPerSecond(), history.isEmpty() ? Double.NaN : history.get(history.size() - 1).mseAt8(),
                 status.problem());

@@ -20,12 +20,8 @@ import java.util.List;
  * @param history        the learning curve, oldest first
  */
 public record TrainingStatus(String state, long metaIteration, long tasksDone, long tasksTotal,
-                             double tasksPerSecond, long version, String problem, List<Validation> history) {
+                             double tasksPerSecond, long version, String problem, List<ValidationPoint> history) {
     private static final String TOP = "the training status";
-
-    /** Validation MSE after 8 inner steps, measured when {@code tasksDone} tasks had been trained on. */
-    public record Validation(long tasksDone, double mseAt8) {
-    }
 
     public TrainingStatus {
         history = List.copyOf(history);
@@ -41,10 +37,10 @@ public record TrainingStatus(String state, long metaIteration, long tasksDone, l
         long version = whole(member(root, "version", TOP), "version");
         JsonTree problem = root.get("problem");
         JsonTree points = array(member(root, "history", TOP), "history");
-        List<Validation> history = new ArrayList<>(points.length());
+        List<ValidationPoint> history = new ArrayList<>(points.length());
         for (int i = 0; i < points.length(); i++) {
             String where = "history[" + i + "]";
-            history.add(new Validation(whole(member(points.at(i), "tasksDone", where), where + ".tasksDone"),
+            history.add(new ValidationPoint(whole(member(points.at(i), "tasksDone", where), where + ".tasksDone"),
                     number(member(points.at(i), "mseAt8", where), where + ".mseAt8")));
         }
         return new TrainingStatus(state, metaIteration, tasksDone, tasksTotal, tasksPerSecond, version,

@@ -25,7 +25,7 @@ class TrainingStatusTest {
     @Test
     void readsEveryKeyButTheConfig() {
         assertEquals(new TrainingStatus("running", 12000, 12000, 30000, 1850.4, 60, null, List.of(
-                new TrainingStatus.Validation(6000, 0.5), new TrainingStatus.Validation(12000, 0.0971))),
+                new ValidationPoint(6000, 0.5), new ValidationPoint(12000, 0.0971))),
                 read(RUNNING));
     }
 
@@ -52,7 +52,7 @@ class TrainingStatusTest {
 
     @Test
     void theHistoryCannotBeChangedAfterwards() {
-        List<TrainingStatus.Validation> points = new ArrayList<>(List.of(new TrainingStatus.Validation(1, 2)));
+        List<ValidationPoint> points = new ArrayList<>(List.of(new ValidationPoint(1, 2)));
         TrainingStatus status = new TrainingStatus("running", 1, 1, 2, 0, 0, null, points);
         points.clear();
         assertEquals(1, status.history().size());

@@ -2,12 +2,9 @@ package lab.reptile.server.checkpoint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,13 +20,11 @@ public final class CheckpointStore {
     private final Path dir;
     private final Path latest;
     private final Path previous;
-    private final Path temporary;
 
     public CheckpointStore(Path dir) {
         this.dir = dir;
         this.latest = dir.resolve("checkpoint.json");
         this.previous = dir.resolve("checkpoint.prev.json");
-        this.temporary = dir.resolve("checkpoint.tmp");
     }
 
     public Path dir() {
@@ -41,19 +36,10 @@ public final class CheckpointStore {
         byte[] bytes = CheckpointCodec.encode(checkpoint);
         try {
             Files.createDirectories(dir);
-            try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes);
-                while (buffer.hasRemaining()) {
-                    out.write(buffer);
-                }
-                out.force(true);
-            }
             if (Files.exists(latest)) {
                 Files.move(latest, previous, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
-            Files.move(temporary, latest, StandardCopyOption.ATOMIC_MOVE);
-            syncDirectory();
+            AtomicFiles.write(latest, bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a checkpoint to " + dir, e);
         }
@@ -74,14 +60,5 @@ public final class CheckpointStore {
             }
         }
         return Optional.empty();
-    }
-
-    /** Makes the renames durable too (a directory fsync; a no-op where the platform refuses it). */
-    private void syncDirectory() {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            LOG.debug("directory fsync not supported here: {}", e.getMessage());
-        }
     }
 }

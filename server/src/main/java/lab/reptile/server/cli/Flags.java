@@ -29,6 +29,15 @@ final class Flags {
         return RangeCheck.require(flag, n, min, max);
     }
 
+    /** "on" or "off". */
+    static boolean onOff(String flag, String value) {
+        return switch (value) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException(flag + " must be on or off, got \"" + value + "\"");
+        };
+    }
+
     static double real(String flag, String value, double min, double max) {
         double x;
         try {

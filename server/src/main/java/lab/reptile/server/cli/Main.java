@@ -1,19 +1,16 @@
 package lab.reptile.server.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.Optional;
 import lab.reptile.model.ReptileConfig;
-import lab.reptile.model.TrainerStart;
 import lab.reptile.server.baseline.PretrainConfig;
 import lab.reptile.server.baseline.PretrainedBaseline;
-import lab.reptile.server.checkpoint.Checkpoint;
-import lab.reptile.server.checkpoint.CheckpointStore;
 import lab.reptile.server.http.ReptileServer;
 import lab.reptile.server.http.ServerOptions;
+import lab.reptile.server.lab.Lab;
 import lab.reptile.server.training.Learners;
 import lab.reptile.server.training.TrainingDefaults;
-import lab.reptile.server.training.TrainingRunner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +21,7 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, IOException {
         if (args.length > 0 && args[0].equals("evaluate")) {
             System.exit(EvaluateCommand.run(Arrays.copyOfRange(args, 1, args.length)));
         }
@@ -41,36 +38,23 @@ public final class Main {
             System.out.print(CommandLine.USAGE);
             return;
         }
-        CheckpointStore store = new CheckpointStore(Path.of(cli.dataDir()));
-        ReptileConfig config = requestedConfig(cli);
-        TrainerStart start = null;
-        Optional<Checkpoint> checkpoint = cli.fresh() ? Optional.empty() : store.loadNewest();
-        if (checkpoint.isPresent()) {
-            boolean sameRun = checkpoint.get().config().equals(config);
-            if (sameRun || (cli.seed() == null && cli.tasks() == null)) {
-                config = checkpoint.get().config();
-                start = checkpoint.get().start();
-                LOG.info("resuming from {} tasks (checkpoint in {})", checkpoint.get().tasksDone(), store.dir());
-            } else {
-                LOG.info("the checkpoint in {} is for another run; starting this one fresh", store.dir());
-            }
-        }
-        TrainingRunner runner = new TrainingRunner(config, start, Learners.dl4j(),
-                learner -> store.save(Checkpoint.of(learner)), cli.checkpointSeconds() * 1_000_000_000L);
+        boolean explicitConfig = cli.seed() != null || cli.tasks() != null;
+        Lab lab = Lab.open(Path.of(cli.dataDir()), cli.lab(), Learners.dl4j(), cli.trainers(),
+                cli.checkpointSeconds() * 1_000_000_000L, requestedConfig(cli), explicitConfig, cli.fresh());
         // Trained in its own thread while the server starts and meta-training runs; served once ready.
         PretrainedBaseline pretrained = PretrainedBaseline.start(PretrainConfig.defaults(), TrainingDefaults.SHAPE);
-        ReptileServer server = new ReptileServer(new ServerOptions(cli.host(), cli.port(), cli.adminToken()), runner,
-                pretrained);
+        ReptileServer server = new ReptileServer(new ServerOptions(cli.host(), cli.port(), cli.adminToken(),
+                cli.trustProxy()), lab, pretrained);
         server.start();
-        runner.start();
+        lab.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
-            runner.close();
+            lab.close();
         }, "shutdown"));
         String shownHost = cli.host().equals("0.0.0.0") ? "localhost" : cli.host();
         LOG.info("Reptile Sine Lab is up: open http://{}:{}/", shownHost, server.port());
         if (cli.adminToken() == null || cli.adminToken().isEmpty()) {
-            LOG.info("no admin token configured: POST /api/training/* control endpoints are disabled");
+            LOG.info("no admin token configured: POST /api/training/* and DELETE /api/runs/* are disabled");
             if (!server.isLoopbackOnly()) {
                 LOG.warn("listening on {} without an admin token: training control is disabled", cli.host());
             }

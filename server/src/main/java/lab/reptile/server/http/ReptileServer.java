@@ -10,7 +10,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import lab.reptile.server.baseline.PretrainedBaseline;
-import lab.reptile.server.training.TrainingRunner;
+import lab.reptile.server.lab.Lab;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -19,7 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The web app: the page, the compiled client, Chart.js and the JSON API over a {@link TrainingRunner}. Build it,
+ * The web app: the page, the compiled client, Chart.js and the JSON API over a {@link Lab}. Build it,
  * {@link #start()} it (port 0 picks a free port), read {@link #port()}, {@link #close()} it.
  */
 public final class ReptileServer implements AutoCloseable {
@@ -42,16 +42,17 @@ public final class ReptileServer implements AutoCloseable {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** A server without a pretrained baseline: {@code /api/weights?init=pretrained} answers 404. */
-    public ReptileServer(ServerOptions options, TrainingRunner runner) {
-        this(options, runner, null);
+    public ReptileServer(ServerOptions options, Lab lab) {
+        this(options, lab, null);
     }
 
     /** @param pretrained the baseline served at {@code /api/weights?init=pretrained}, or null for none */
-    public ReptileServer(ServerOptions options, TrainingRunner runner, PretrainedBaseline pretrained) {
+    public ReptileServer(ServerOptions options, Lab lab, PretrainedBaseline pretrained) {
         this.host = options.host();
         AdminGuard guard = new AdminGuard(options.adminToken());
-        WeightsEndpoint weights = new WeightsEndpoint(runner, pretrained);
-        TrainingEndpoints training = new TrainingEndpoints(runner, guard, mapper);
+        WeightsEndpoint weights = new WeightsEndpoint(lab, pretrained);
+        TrainingEndpoints training = new TrainingEndpoints(lab, guard, mapper);
+        RunsEndpoints runs = new RunsEndpoints(lab, guard, mapper, new ClientAddress(options.trustProxy()));
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.addConnector((server, http) -> connector(server, http, options));
@@ -66,6 +67,12 @@ public final class ReptileServer implements AutoCloseable {
             config.routes.post("/api/training/pause", training::pause);
             config.routes.post("/api/training/resume", training::resume);
             config.routes.post("/api/training/reset", training::reset);
+            config.routes.get("/api/runs", runs::list);
+            config.routes.post("/api/runs", runs::create);
+            config.routes.get("/api/runs/{id}", runs::get);
+            config.routes.delete("/api/runs/{id}", runs::delete);
+            config.routes.get("/api/runs/{id}/weights", runs::weights);
+            config.routes.get("/api/runs/{id}/snapshots/{index}", runs::snapshot);
             config.routes.exception(ApiException.class,
                     (e, ctx) -> JsonResponses.error(ctx, mapper, e.status(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {

@@ -3,68 +3,75 @@ package lab.reptile.server.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.List;
 import lab.reptile.model.ReptileConfig;
 import lab.reptile.model.TrainingStatus;
+import lab.reptile.model.ValidationPoint;
+import lab.reptile.server.lab.Lab;
+import lab.reptile.server.lab.Run;
+import lab.reptile.server.lab.RunId;
+import lab.reptile.server.lab.RunView;
 import lab.reptile.server.training.ConfigJson;
-import lab.reptile.server.training.TrainingRunner;
-import lab.reptile.server.training.RunnerStatus;
 
-/** GET /api/training and the admin-only POST /api/training/{pause,resume,reset}. */
+/** GET /api/training, the default run's progress, and the admin-only POST /api/training/{pause,resume,reset}. */
 final class TrainingEndpoints {
-    private final TrainingRunner runner;
+    private final Lab lab;
     private final AdminGuard guard;
     private final ObjectMapper mapper;
 
-    TrainingEndpoints(TrainingRunner runner, AdminGuard guard, ObjectMapper mapper) {
-        this.runner = runner;
+    TrainingEndpoints(Lab lab, AdminGuard guard, ObjectMapper mapper) {
+        this.lab = lab;
         this.guard = guard;
         this.mapper = mapper;
     }
 
     void status(Context ctx) {
         ctx.header("Cache-Control", "no-store");
-        JsonResponses.send(ctx, mapper, 200, statusJson(mapper, runner.status()));
+        JsonResponses.send(ctx, mapper, 200, statusJson(mapper, lab.defaultRun()));
     }
 
-    void pause(Context ctx) {
+    /** 409 unless the default run is queued or training. */
+    void pause(Context ctx) throws IOException {
         guard.check(ctx);
         RequestBodies.requireEmpty(ctx);
-        runner.pause();
+        RunsEndpoints.refusalsAsErrors(ctx, () -> lab.pause(RunId.DEFAULT));
         status(ctx);
     }
 
-    void resume(Context ctx) {
+    /** 409 unless the default run is paused. */
+    void resume(Context ctx) throws IOException {
         guard.check(ctx);
         RequestBodies.requireEmpty(ctx);
-        runner.resume();
+        RunsEndpoints.refusalsAsErrors(ctx, () -> lab.resume(RunId.DEFAULT));
         status(ctx);
     }
 
-    void reset(Context ctx) {
+    void reset(Context ctx) throws IOException {
         guard.check(ctx);
         RequestBodies.requireJsonOrNoType(ctx);
         String body = RequestBodies.read(ctx);
         ReptileConfig config;
         try {
-            config = ConfigJson.merge(mapper, runner.status().config(), body);
+            config = ConfigJson.merge(mapper, lab.defaultRun().spec().config(), body);
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, e.getMessage());
         }
-        runner.reset(config);
+        RunsEndpoints.refusalsAsErrors(ctx, () -> lab.resetDefault(config));
         status(ctx);
     }
 
     /** The body: {@link TrainingStatus}'s components as keys (the page reads it back with it), plus the config. */
-    static ObjectNode statusJson(ObjectMapper mapper, RunnerStatus s) {
-        List<TrainingStatus.Validation> history = s.history().stream()
-                .map(point -> new TrainingStatus.Validation(point.tasksDone(), point.mseAt8())).toList();
-        ObjectNode node = mapper.valueToTree(new TrainingStatus(s.state().apiName(), s.metaIteration(), s.tasksDone(),
-                s.tasksTotal(), Math.round(s.tasksPerSecond() * 10) / 10.0, s.version(), s.problem(), history));
-        if (s.problem() == null) {
+    static ObjectNode statusJson(ObjectMapper mapper, Run run) {
+        RunView view = run.view();
+        List<ValidationPoint> history = view.history();
+        ObjectNode node = mapper.valueToTree(new TrainingStatus(view.state().apiName(), view.metaIteration(),
+                view.tasksDone(), run.tasksTotal(), Math.round(view.tasksPerSecond() * 10) / 10.0,
+                view.latest().version(), view.problem(), history));
+        if (view.problem() == null) {
             node.remove("problem"); // the key is there only when training stopped early
         }
-        node.set("config", ConfigJson.write(mapper, s.config()));
+        node.set("config", ConfigJson.write(mapper, run.spec().config()));
         return node;
     }
 }

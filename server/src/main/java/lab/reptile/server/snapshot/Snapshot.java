@@ -19,7 +19,8 @@ public final class Snapshot {
     private final long metaIteration;
     private final long tasksDone;
     private final Params weights;
-    private final byte[] json; // never handed out: read through json() or writeJsonTo
+    private final byte[] json; // never handed out: read through json(), jsonCopy() or writeJsonTo
+    private final String etag;
 
     private Snapshot(long version, long metaIteration, long tasksDone, Params weights, byte[] json) {
         this.version = version;
@@ -27,9 +28,10 @@ public final class Snapshot {
         this.tasksDone = tasksDone;
         this.weights = weights;
         this.json = json;
+        this.etag = ContentEtag.of(json);
     }
 
-    /** @param version increases with every snapshot the server publishes (the ETag) */
+    /** @param version the weights file's version: increases with every snapshot a run publishes */
     public static Snapshot of(long version, long metaIteration, long tasksDone, Params weights) {
         String text = WeightsJson.write(WeightsFile.of(weights, version, metaIteration));
         return new Snapshot(version, metaIteration, tasksDone, weights, text.getBytes(StandardCharsets.UTF_8));
@@ -56,14 +58,19 @@ public final class Snapshot {
         return ByteBuffer.wrap(json).asReadOnlyBuffer();
     }
 
+    /** A copy of the weights file's bytes, for what keeps them elsewhere (a file, a prepared response). */
+    public byte[] jsonCopy() {
+        return json.clone();
+    }
+
     /** Writes the weights file's bytes to {@code out} in one call, without copying them (the per-request path). */
     public void writeJsonTo(OutputStream out) throws IOException {
         out.write(json);
     }
 
-    /** The strong ETag of this snapshot, quoted as HTTP wants it. */
+    /** The strong ETag of the JSON, derived from its bytes ({@link ContentEtag}), quoted as HTTP wants it. */
     public String etag() {
-        return "\"" + version + "\"";
+        return etag;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package lab.reptile.server.training;
 
+import lab.reptile.model.ValidationPoint;
+
 import java.util.ArrayList;
 import java.util.List;
 import lab.reptile.model.Evaluation;
@@ -10,16 +12,25 @@ import lab.reptile.model.Params;
  * The run's learning curve: validation MSE after 8 inner steps on a small fixed set of 25 held-out tasks, recorded
  * against tasks done. Owned by the trainer thread; readers get copies.
  */
-final class LearningCurve {
+public final class LearningCurve {
     static final long SEED = 7_777L;
     static final int TASKS = 25;
     private static final int[] STEPS = {8};
     private static final int MAX_POINTS = 2_000;
 
-    private final List<ValidationPoint> points = new ArrayList<>();
+    private final List<ValidationPoint> points;
+
+    public LearningCurve() {
+        this(List.of());
+    }
+
+    /** A curve that continues {@code earlier} (a resumed run's). */
+    public LearningCurve(List<ValidationPoint> earlier) {
+        points = new ArrayList<>(earlier);
+    }
 
     /** Measures the learner's current weights; non-finite weights are not measured. */
-    void record(MetaLearner learner) {
+    public void record(MetaLearner learner) {
         Params weights = learner.metaWeights();
         if (!weights.isFinite()) {
             return;
@@ -35,12 +46,12 @@ final class LearningCurve {
         points.clear();
     }
 
-    List<ValidationPoint> points() {
+    public List<ValidationPoint> points() {
         return List.copyOf(points);
     }
 
     /** The latest MSE for the log, or "n/a". */
-    String latest() {
+    public String latest() {
         return points.isEmpty() ? "n/a" : String.format("%.4f", points.get(points.size() - 1).mseAt8());
     }
 }

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import lab.reptile.jackson.JacksonTree;
 import lab.reptile.model.NetShape;
 import lab.reptile.model.ReptileConfig;
@@ -16,7 +17,8 @@ import lab.reptile.model.WeightsFile;
 import lab.reptile.model.WeightsJson;
 import lab.reptile.server.http.ReptileServer;
 import lab.reptile.server.http.ServerOptions;
-import lab.reptile.server.training.TrainingRunner;
+import lab.reptile.server.TestLab;
+import lab.reptile.server.snapshot.ContentEtag;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,15 +26,15 @@ import org.junit.jupiter.api.Test;
 /** {@code GET /api/weights?init=pretrained} over real HTTP, beside the meta-weights. */
 class PretrainedWeightsHttpIT {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
-    private static TrainingRunner runner;
+    private static TestLab runner;
     private static PretrainedBaseline baseline;
     private static ReptileServer server;
 
     @BeforeAll
     static void start() throws InterruptedException {
-        runner = new TrainingRunner(ReptileConfig.reference().withTasks(100), ReptileTrainer::new);
+        runner = TestLab.plain(ReptileConfig.reference().withTasks(100));
         baseline = PretrainedBaseline.start(PretrainConfig.defaults().withSteps(20), NetShape.STANDARD);
-        server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner, baseline).start();
+        server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner.lab(), baseline).start();
         assertTrue(baseline.await(30_000), "the pretrained baseline did not finish training in 30 s: "
                 + baseline.state());
     }
@@ -60,13 +62,14 @@ class PretrainedWeightsHttpIT {
         assertEquals(PretrainedBaseline.VERSION, file.version());
         assertEquals(baseline.snapshot().weights(), file.weights());
         String etag = response.headers().firstValue("ETag").orElseThrow();
-        assertEquals("\"pretrained-1\"", etag);
+        assertEquals(ContentEtag.of(response.body().getBytes(StandardCharsets.UTF_8)), etag, "from the bytes");
         assertNotEquals(etag, get("/api/weights").headers().firstValue("ETag").orElseThrow());
     }
 
     @Test
     void ifNoneMatchWithItsETagGives304() throws Exception {
-        HttpResponse<String> response = get("/api/weights?init=pretrained", "If-None-Match", "\"pretrained-1\"");
+        String etag = get("/api/weights?init=pretrained").headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> response = get("/api/weights?init=pretrained", "If-None-Match", etag);
         assertEquals(304, response.statusCode());
         assertEquals("", response.body());
     }
@@ -85,7 +88,7 @@ class PretrainedWeightsHttpIT {
 
     @Test
     void aServerWithoutABaselineAnswers404() throws Exception {
-        try (ReptileServer bare = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner).start()) {
+        try (ReptileServer bare = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner.lab()).start()) {
             HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                     + bare.port() + "/api/weights?init=pretrained")).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(404, response.statusCode());
@@ -96,7 +99,7 @@ class PretrainedWeightsHttpIT {
     @Test
     void whileTheBaselineTrainsTheAnswerIs503WithRetryAfter() throws Exception {
         PretrainConfig slow = new PretrainConfig(1, 10, 50, 10, 10_000_000, 0.1, 0.005, 1);
-        try (ReptileServer busy = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner,
+        try (ReptileServer busy = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner.lab(),
                 PretrainedBaseline.start(slow, NetShape.STANDARD)).start()) {
             HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                     + busy.port() + "/api/weights?init=pretrained")).build(), HttpResponse.BodyHandlers.ofString());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
+import lab.reptile.server.lab.LabLimits;
 import org.junit.jupiter.api.Test;
 
 class CommandLineTest {
@@ -20,6 +21,9 @@ class CommandLineTest {
         assertEquals("data", cli.dataDir());
         assertEquals(10, cli.checkpointSeconds());
         assertFalse(cli.fresh());
+        assertEquals(LabLimits.DEFAULTS, cli.lab());
+        assertFalse(cli.trustProxy());
+        assertEquals(1, cli.trainers());
     }
 
     @Test
@@ -27,7 +31,21 @@ class CommandLineTest {
         CommandLine cli = CommandLine.parse(new String[] {"--port", "0", "--host", "0.0.0.0", "--seed", "-7",
                 "--tasks", "1234", "--admin-token", "abc", "--data-dir", "/tmp/d", "--fresh",
                 "--checkpoint-every", "3"}, Map.of());
-        assertEquals(new CommandLine("0.0.0.0", 0, -7L, 1234, "abc", "/tmp/d", true, 3, false), cli);
+        assertEquals(new CommandLine("0.0.0.0", 0, -7L, 1234, "abc", "/tmp/d", true, 3, LabLimits.DEFAULTS, false, 1,
+                false), cli);
+    }
+
+    @Test
+    void theLabsLimitsAreFlags() {
+        CommandLine cli = CommandLine.parse(new String[] {"--lab", "off", "--lab-max-tasks", "5000",
+                "--lab-runs-per-hour", "0", "--lab-queue", "2", "--lab-keep", "4", "--lab-disk-mb", "64",
+                "--trust-proxy", "--trainers", "2"}, Map.of());
+        assertEquals(new LabLimits(false, 5000, 0, 2, 4, 64L << 20), cli.lab());
+        assertTrue(cli.trustProxy());
+        assertEquals(2, cli.trainers());
+        assertMessage("--lab must be on or off, got \"yes\"", "--lab", "yes");
+        assertMessage("--lab-disk-mb must be in [1, 1073741824], got 0", "--lab-disk-mb", "0");
+        assertMessage("--trainers must be in [1, 64], got 0", "--trainers", "0");
     }
 
     @Test

@@ -13,7 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,7 +32,10 @@ import lab.reptile.server.training.TrainingDefaults;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A real server process killed with SIGKILL mid-run and restarted ends with the weights of an uninterrupted run. */
+/**
+ * A real server process killed with SIGKILL mid-run and restarted on the same data dir keeps every run, serves the
+ * same snapshot bytes, and finishes the interrupted run with the weights of an uninterrupted one.
+ */
 class KillAndResumeIT {
     private static final int TASKS = 40_000;
     private static final Pattern URL = Pattern.compile("open (http://127\\.0\\.0\\.1:\\d+/)");
@@ -40,10 +46,10 @@ class KillAndResumeIT {
     @Test
     void aServerKilledMidRunResumesToBitIdenticalWeights() throws Exception {
         Path firstLog = dataDir.resolve("first.log");
-        Process first = startServer(firstLog);
+        Process first = startServer(firstLog, "--tasks", Integer.toString(TASKS));
         try {
             String firstUrl = awaitUrl(first, firstLog);
-            Path checkpoint = dataDir.resolve("checkpoint.json");
+            Path checkpoint = dataDir.resolve("runs").resolve("default").resolve("checkpoint.json");
             Await.until("a first checkpoint from the server in " + dataDir, Duration.ofSeconds(120),
                     () -> Files.exists(checkpoint) || !first.isAlive());
             assertTrue(Files.exists(checkpoint), "the server exited: " + Files.readString(firstLog));
@@ -54,23 +60,82 @@ class KillAndResumeIT {
         }
 
         Path secondLog = dataDir.resolve("second.log");
-        Process second = startServer(secondLog);
+        Process second = startServer(secondLog, "--tasks", Integer.toString(TASKS));
         try {
             String url = awaitUrl(second, secondLog);
             JsonNode resumed = status(url);
-            assertTrue(resumed.path("history").get(0).path("tasksDone").asLong() > 0, "resumed: " + resumed);
+            assertTrue(resumed.path("tasksDone").asLong() > 0, "resumed, not started over: " + resumed);
+            assertEquals(0, resumed.path("history").get(0).path("tasksDone").asLong(), "the curve is kept");
             Await.until("the resumed run to finish", Duration.ofSeconds(180), () -> status(url),
                     s -> s.path("state").asText().equals("finished"));
             Params served = WeightsJson.read(JacksonTree.parse(get(url + "api/weights"))).weights();
-            assertEquals(uninterruptedRun(), served, "bit-identical to a run that was never killed");
+            assertEquals(uninterruptedRun(TrainingDefaults.config().withTasks(TASKS)), served,
+                    "bit-identical to a run that was never killed");
         } finally {
             second.destroyForcibly();
             second.waitFor(30, TimeUnit.SECONDS);
         }
     }
 
-    private static Params uninterruptedRun() {
-        ReptileConfig config = TrainingDefaults.config().withTasks(TASKS);
+    @Test
+    void aKilledLabComesBackWithItsRunsTheirSnapshotsAndTheInterruptedRun() throws Exception {
+        String[] flags = {"--tasks", "2000", "--lab-runs-per-hour", "10"};
+        Path firstLog = dataDir.resolve("first.log");
+        Process first = startServer(firstLog, flags);
+        String finished;
+        String interrupted;
+        Map<String, String> snapshots = new LinkedHashMap<>();
+        JsonNode runsBefore;
+        try {
+            String url = awaitUrl(first, firstLog);
+            finished = post(url + "api/runs", "{\"seed\": 11, \"tasks\": 3000}").path("id").asText();
+            JsonNode done = Await.until("the visitor run to finish with a report", Duration.ofSeconds(120),
+                    () -> json(get(url + "api/runs/" + finished)), r -> !r.path("report").isNull());
+            for (JsonNode entry : done.path("timeline")) {
+                snapshots.put(entry.path("url").asText(), get(url + entry.path("url").asText().substring(1)));
+            }
+            interrupted = post(url + "api/runs", "{\"seed\": 12, \"tasks\": 40000}").path("id").asText();
+            Path checkpoint = dataDir.resolve("runs").resolve(interrupted).resolve("checkpoint.json");
+            Await.until("a checkpoint of the second run", Duration.ofSeconds(120),
+                    () -> Files.exists(checkpoint) || !first.isAlive());
+            JsonNode running = json(get(url + "api/runs/" + interrupted));
+            assertEquals("running", running.path("state").asText(), "killed mid-run: " + running);
+            runsBefore = json(get(url + "api/runs")).path("runs");
+        } finally {
+            first.destroyForcibly(); // SIGKILL: no shutdown hook, no final checkpoint
+            first.waitFor(30, TimeUnit.SECONDS);
+        }
+
+        Path secondLog = dataDir.resolve("second.log");
+        Process second = startServer(secondLog, flags);
+        try {
+            String url = awaitUrl(second, secondLog);
+            JsonNode runsAfter = json(get(url + "api/runs")).path("runs");
+            assertEquals(ids(runsBefore), ids(runsAfter), "the same runs, in the same order");
+            assertTrue(snapshots.size() >= 12 && snapshots.size() <= 64, snapshots.size() + " snapshots");
+            for (Map.Entry<String, String> snapshot : snapshots.entrySet()) {
+                assertEquals(snapshot.getValue(), get(url + snapshot.getKey().substring(1)),
+                        "byte-identical " + snapshot.getKey());
+            }
+            Await.until("the interrupted run to finish", Duration.ofSeconds(180),
+                    () -> json(get(url + "api/runs/" + interrupted)), r -> r.path("state").asText().equals("finished"));
+            Params served = WeightsJson.read(JacksonTree.parse(get(url + "api/runs/" + interrupted + "/weights")))
+                    .weights();
+            ReptileConfig config = TrainingDefaults.config().toBuilder().seed(12).tasks(40_000).build();
+            assertEquals(uninterruptedRun(config), served, "bit-identical to a run that was never killed");
+        } finally {
+            second.destroyForcibly();
+            second.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static List<String> ids(JsonNode runs) {
+        List<String> ids = new ArrayList<>();
+        runs.forEach(run -> ids.add(run.path("id").asText()));
+        return ids;
+    }
+
+    private static Params uninterruptedRun(ReptileConfig config) {
         MetaLearner learner = Learners.dl4j().create(config, TrainerStart.fromSeed(config, TrainingDefaults.SHAPE));
         while (!learner.finished()) {
             learner.metaStep();
@@ -78,12 +143,12 @@ class KillAndResumeIT {
         return learner.metaWeights();
     }
 
-    private Process startServer(Path log) throws IOException {
+    private Process startServer(Path log, String... flags) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "--port", "0", "--tasks", Integer.toString(TASKS), "--data-dir", dataDir.toString(),
-                "--checkpoint-every", "1");
+                "--port", "0", "--data-dir", dataDir.toString(), "--checkpoint-every", "1"));
+        command.addAll(List.of(flags));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("OMP_NUM_THREADS", "1");
         return builder.start();
@@ -100,7 +165,19 @@ class KillAndResumeIT {
     }
 
     private static JsonNode status(String url) throws Exception {
-        return new ObjectMapper().readTree(get(url + "api/training"));
+        return json(get(url + "api/training"));
+    }
+
+    private static JsonNode json(String text) throws IOException {
+        return new ObjectMapper().readTree(text);
+    }
+
+    private static JsonNode post(String url, String body) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, response.statusCode(), response.body());
+        return json(response.body());
     }
 
     private static String get(String url) throws Exception {

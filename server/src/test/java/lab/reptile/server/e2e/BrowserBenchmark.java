@@ -12,7 +12,7 @@ import lab.reptile.model.ReptileConfig;
 import lab.reptile.model.ReptileTrainer;
 import lab.reptile.server.http.ReptileServer;
 import lab.reptile.server.http.ServerOptions;
-import lab.reptile.server.training.TrainingRunner;
+import lab.reptile.server.TestLab;
 
 /**
  * Prints the browser-side figures of issue 4: the compiled client's size, raw and gzipped, and the median time of the
@@ -34,9 +34,9 @@ public final class BrowserBenchmark {
         System.out.printf(Locale.ROOT, "reptile.js: %,d bytes raw, %,d bytes gzipped (level 9)%n", js.length,
                 gzip(js).length);
 
-        TrainingRunner runner = new TrainingRunner(ReptileConfig.reference().withTasks(100), ReptileTrainer::new);
+        TestLab runner = TestLab.plain(ReptileConfig.reference().withTasks(100));
         double[] medians = new double[runs];
-        try (ReptileServer server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner).start();
+        try (ReptileServer server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner.lab()).start();
              Browser browser = new Browser()) {
             browser.open("http://127.0.0.1:" + server.port() + "/");
             for (int run = 0; run < runs; run++) {

@@ -26,7 +26,7 @@ import lab.reptile.model.ReptileTrainer;
 import lab.reptile.model.WeightsJson;
 import lab.reptile.server.http.ReptileServer;
 import lab.reptile.server.http.ServerOptions;
-import lab.reptile.server.training.TrainingRunner;
+import lab.reptile.server.TestLab;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,14 +41,14 @@ class InvalidWeightsEndToEndIT {
     private final HttpClient client = HttpClient.newHttpClient();
     /** The body the proxy serves for /api/weights instead of the server's; null passes the request through. */
     private final AtomicReference<String> override = new AtomicReference<>();
-    private TrainingRunner runner;
+    private TestLab runner;
     private ReptileServer server;
     private HttpServer proxy;
 
     @BeforeEach
     void start() throws IOException {
-        runner = new TrainingRunner(ReptileConfig.reference().withTasks(300), ReptileTrainer::new);
-        server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner).start();
+        runner = TestLab.plain(ReptileConfig.reference().withTasks(300));
+        server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner.lab()).start();
         runner.start();
         proxy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         proxy.createContext("/", this::handle);

@@ -15,8 +15,8 @@ import lab.reptile.server.http.ReptileServer;
 import lab.reptile.server.http.ServerOptions;
 import lab.reptile.server.training.Learners;
 import lab.reptile.server.training.TrainingDefaults;
-import lab.reptile.server.training.TrainingRunner;
-import lab.reptile.server.training.TrainingState;
+import lab.reptile.server.TestLab;
+import lab.reptile.server.lab.RunState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,18 +28,18 @@ import org.junit.jupiter.api.Test;
  * the DL4J trainer (60,000 tasks, ~11 s) and a pretrained baseline.
  */
 class PageEndToEndIT {
-    private static TrainingRunner runner;
+    private static TestLab runner;
     private static ReptileServer server;
     private Browser browser;
 
     @BeforeAll
     static void trainAndServe() throws Exception {
-        runner = new TrainingRunner(TrainingDefaults.config(), Learners.dl4j());
+        runner = TestLab.dl4j(TrainingDefaults.config());
         PretrainedBaseline baseline = PretrainedBaseline.start(PretrainConfig.defaults(), NetShape.STANDARD);
-        server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner, baseline).start();
+        server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner.lab(), baseline).start();
         runner.start();
-        Await.until("the default run to finish", Duration.ofMinutes(3), runner::status,
-                s -> s.state() == TrainingState.FINISHED);
+        Await.until("the default run to finish", Duration.ofMinutes(3), runner::view,
+                v -> v.state() == RunState.FINISHED);
     }
 
     @AfterAll
@@ -61,7 +61,7 @@ class PageEndToEndIT {
 
     @Test
     void adaptsToTenClickedPointsOnASineAndDrawsIt() throws Exception {
-        assertEquals(Long.toString(runner.status().metaIteration()),
+        assertEquals(Long.toString(runner.metaIteration()),
                 browser.byTestId("meta-iteration").getText());
         double[][] clicked = new double[10][];
         for (int i = 0; i < clicked.length; i++) {

@@ -8,16 +8,15 @@ import lab.reptile.model.ReptileConfig;
 import lab.reptile.model.ReptileTrainer;
 import lab.reptile.server.http.ReptileServer;
 import lab.reptile.server.http.ServerOptions;
-import lab.reptile.server.training.TrainingRunner;
+import lab.reptile.server.TestLab;
 import org.junit.jupiter.api.Test;
 
 /** When the server goes away the page says so in its banner and keeps adapting with the weights it has. */
 class ServerDownEndToEndIT {
     @Test
     void showsTheBannerAndKeepsWorkingWhenTheServerStops() throws Exception {
-        TrainingRunner runner = new TrainingRunner(ReptileConfig.reference().withTasks(200),
-                ReptileTrainer::new);
-        ReptileServer server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner).start();
+        TestLab runner = TestLab.plain(ReptileConfig.reference().withTasks(200));
+        ReptileServer server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner.lab()).start();
         runner.start();
         try (Browser browser = new Browser()) {
             browser.open("http://127.0.0.1:" + server.port() + "/");

@@ -14,7 +14,7 @@ import lab.reptile.server.baseline.PretrainConfig;
 import lab.reptile.server.baseline.PretrainedBaseline;
 import lab.reptile.server.http.ReptileServer;
 import lab.reptile.server.http.ServerOptions;
-import lab.reptile.server.training.TrainingRunner;
+import lab.reptile.server.TestLab;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class TeachingEndToEndIT {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static TrainingRunner runner;
+    private static TestLab runner;
     private static ReptileServer server;
 
     /** Reference tasks to train on before the tests: enough for the meta-weights to fit a sine in a few steps. */
@@ -33,12 +33,12 @@ class TeachingEndToEndIT {
 
     @BeforeAll
     static void serve() throws Exception {
-        runner = new TrainingRunner(ReptileConfig.reference().withTasks(60_000), ReptileTrainer::new);
+        runner = TestLab.plain(ReptileConfig.reference().withTasks(60_000));
         PretrainedBaseline baseline = PretrainedBaseline.start(PretrainConfig.defaults().withSteps(30),
                 NetShape.STANDARD);
-        server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner, baseline).start();
+        server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner.lab(), baseline).start();
         runner.start();
-        Await.until(TASKS_BEFORE_TESTS + " tasks of meta-training", runner::status,
+        Await.until(TASKS_BEFORE_TESTS + " tasks of meta-training", runner::view,
                 s -> s.tasksDone() >= TASKS_BEFORE_TESTS);
         runner.pause();
         assertTrue(baseline.await(30_000), "the pretrained baseline did not finish training in 30 s: "

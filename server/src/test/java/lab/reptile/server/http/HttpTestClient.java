@@ -24,8 +24,9 @@ final class HttpTestClient {
         return send(request(path, headers).POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    HttpResponse<String> method(String method, String path) throws IOException, InterruptedException {
-        return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()).build());
+    HttpResponse<String> method(String method, String path, String... headers)
+            throws IOException, InterruptedException {
+        return send(request(path, headers).method(method, HttpRequest.BodyPublishers.noBody()).build());
     }
 
     private HttpRequest.Builder request(String path, String... headers) {

@@ -18,9 +18,9 @@ import lab.reptile.model.ReptileConfig;
 import lab.reptile.model.ReptileTrainer;
 import lab.reptile.server.Await;
 import lab.reptile.server.training.TrainingDefaults;
-import lab.reptile.server.training.TrainingRunner;
-import lab.reptile.server.training.TrainingState;
-import lab.reptile.server.training.RunnerStatus;
+import lab.reptile.server.TestLab;
+import lab.reptile.server.lab.RunState;
+import lab.reptile.server.lab.RunView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,14 +46,14 @@ class MalformedRequestsIT {
     }
 
     private final List<Attempt> attempts = new ArrayList<>();
-    private TrainingRunner runner;
+    private TestLab runner;
     private ReptileServer server;
     private int port;
 
     @BeforeEach
     void start() {
-        runner = new TrainingRunner(TrainingDefaults.config().withTasks(1_000_000), ReptileTrainer::new);
-        server = new ReptileServer(new ServerOptions("127.0.0.1", 0, TOKEN), runner).start();
+        runner = TestLab.plain(TrainingDefaults.config().withTasks(1_000_000));
+        server = new ReptileServer(new ServerOptions("127.0.0.1", 0, TOKEN), runner.lab()).start();
         runner.start();
         port = server.port();
     }
@@ -76,8 +76,8 @@ class MalformedRequestsIT {
         badQueryParameters();
         brokenRequestLines();
 
-        ReptileConfig config = runner.status().config();
-        long tasksBefore = runner.status().tasksDone();
+        ReptileConfig config = runner.config();
+        long tasksBefore = runner.tasksDone();
         long versionBefore = runner.snapshot().version();
         List<String> failures = new ArrayList<>();
         long lastTasks = tasksBefore;
@@ -87,8 +87,8 @@ class MalformedRequestsIT {
             if (problem != null) {
                 failures.add(attempt.what() + ": " + problem);
             }
-            RunnerStatus status = runner.status();
-            if (!status.config().equals(config) || status.state() != TrainingState.RUNNING
+            RunView status = runner.view();
+            if (!runner.config().equals(config) || status.state() != RunState.RUNNING
                     || status.tasksDone() < lastTasks) {
                 failures.add(attempt.what() + ": changed training to " + status);
             }
@@ -97,8 +97,8 @@ class MalformedRequestsIT {
         assertEquals(List.of(), failures);
         assertEquals(120, attempts.size(), "malformed requests tried");
         Await.until("training to go on past " + tasksBefore + " tasks and version " + versionBefore,
-                () -> runner.status().tasksDone() > tasksBefore && runner.snapshot().version() > versionBefore);
-        assertEquals(config, runner.status().config());
+                () -> runner.tasksDone() > tasksBefore && runner.snapshot().version() > versionBefore);
+        assertEquals(config, runner.config());
     }
 
     /** Null if the reply is right: the expected status, with a JSON error that mentions every expected word. */

@@ -19,7 +19,9 @@ import lab.reptile.model.WeightsFile;
 import lab.reptile.model.WeightsJson;
 import lab.reptile.server.Await;
 import lab.reptile.server.training.TrainingDefaults;
-import lab.reptile.server.training.TrainingRunner;
+import lab.reptile.server.TestLab;
+import lab.reptile.server.lab.RunState;
+import lab.reptile.server.snapshot.ContentEtag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,17 +30,17 @@ class ReptileServerIT {
     private static final String TOKEN = "s3cret-token";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private TrainingRunner runner;
+    private TestLab runner;
     private ReptileServer server;
     private HttpTestClient http;
 
     @BeforeEach
-    void start() {
-        runner = new TrainingRunner(TrainingDefaults.config().withTasks(1_000_000),
-                ReptileTrainer::new);
-        server = new ReptileServer(new ServerOptions("127.0.0.1", 0, TOKEN), runner).start();
+    void start() throws Exception {
+        runner = TestLab.plain(TrainingDefaults.config().withTasks(1_000_000));
+        server = new ReptileServer(new ServerOptions("127.0.0.1", 0, TOKEN), runner.lab()).start();
         runner.start();
         http = new HttpTestClient(server.port());
+        Await.until("the default run to train", runner::state, state -> state == RunState.RUNNING);
     }
 
     @AfterEach
@@ -73,11 +75,12 @@ class ReptileServerIT {
     }
 
     @Test
-    void weightsAreServedInTheFormatWithTheirVersionAsETag() throws Exception {
+    void weightsAreServedInTheFormatWithAStrongETagFromTheirBytes() throws Exception {
         HttpResponse<String> response = http.get("/api/weights");
         assertEquals(200, response.statusCode());
         WeightsFile file = WeightsJson.read(JacksonTree.parse(response.body()));
-        assertEquals("\"" + file.version() + "\"", response.headers().firstValue("ETag").orElseThrow());
+        assertEquals(ContentEtag.of(response.body().getBytes(StandardCharsets.UTF_8)),
+                response.headers().firstValue("ETag").orElseThrow());
         assertEquals(NetShape.STANDARD, file.shape());
         assertTrue(file.weights().isFinite());
     }
@@ -130,12 +133,12 @@ class ReptileServerIT {
         HttpResponse<String> reset = http.post("/api/training/reset", "{\"seed\": 5}", "Authorization",
                 "Bearer " + TOKEN, "Content-Type", "application/json; charset=UTF-8");
         assertEquals(200, reset.statusCode(), reset.body());
-        assertEquals(5, runner.status().config().seed());
+        assertEquals(5, runner.config().seed());
     }
 
     @Test
     void trainingStatusReportsProgressConfigAndHistory() throws Exception {
-        Await.until("tasks done, a rate and a first validation point", runner::status,
+        Await.until("tasks done, a rate and a first validation point", runner::view,
                 s -> s.tasksDone() > 0 && s.tasksPerSecond() > 0 && !s.history().isEmpty());
         JsonNode status = json(http.get("/api/training"));
         assertEquals("running", status.path("state").asText());
@@ -151,7 +154,7 @@ class ReptileServerIT {
         assertError(http.post("/api/training/pause", ""), 401, "missing admin token");
         assertError(http.post("/api/training/pause", "", "Authorization", "Bearer nope"), 401, "wrong admin token");
         assertError(http.post("/api/training/pause", "", "Authorization", "Basic " + TOKEN), 401, "missing");
-        assertEquals("running", runner.status().state().apiName(), "a refused request changes nothing");
+        assertEquals("running", runner.state().apiName(), "a refused request changes nothing");
     }
 
     @Test
@@ -160,7 +163,9 @@ class ReptileServerIT {
         JsonNode paused = json(http.post("/api/training/pause", "", auth));
         assertEquals("paused", paused.path("state").asText());
         JsonNode resumed = json(http.post("/api/training/resume", "", auth));
-        assertEquals("running", resumed.path("state").asText());
+        assertEquals("queued", resumed.path("state").asText(), "first in the queue");
+        Await.until("the resumed run to train", () -> json(http.get("/api/training")),
+                t -> t.path("state").asText().equals("running"));
         HttpResponse<String> reset = http.post("/api/training/reset",
                 "{\"seed\": 42, \"tasks\": 3000, \"innerLr\": 0.01}", auth);
         assertEquals(200, reset.statusCode(), reset.body());
@@ -169,7 +174,7 @@ class ReptileServerIT {
         assertEquals(3000, config.path("tasks").asInt());
         assertEquals(0.01, config.path("innerLr").asDouble());
         assertEquals(10, config.path("innerBatchSize").asInt(), "unnamed fields keep their values");
-        assertEquals(3000, runner.status().tasksTotal());
+        assertEquals(3000, runner.tasksTotal());
     }
 
     @Test
@@ -185,8 +190,8 @@ class ReptileServerIT {
         assertError(http.post("/api/training/reset", "[1, 2]", auth), 400, "JSON object");
         assertError(http.post("/api/training/reset", "{\"tasks\": 1000, \"metaBatchSize\": 3}", auth), 400,
                 "multiple of metaBatchSize");
-        assertEquals(1_000_000, runner.status().tasksTotal(), "training config unchanged");
-        assertEquals("running", runner.status().state().apiName());
+        assertEquals(1_000_000, runner.tasksTotal(), "training config unchanged");
+        assertEquals("running", runner.state().apiName());
     }
 
     @Test
@@ -194,7 +199,7 @@ class ReptileServerIT {
         String huge = "{\"seed\": 1" + " ".repeat(70_000) + "}";
         HttpResponse<String> response = http.post("/api/training/reset", huge, "Authorization", "Bearer " + TOKEN);
         assertEquals(413, response.statusCode(), response.body());
-        assertEquals(1_000_000, runner.status().tasksTotal());
+        assertEquals(1_000_000, runner.tasksTotal());
     }
 
     @Test
@@ -219,7 +224,7 @@ class ReptileServerIT {
 
     @Test
     void withoutAConfiguredTokenControlIsDisabled() throws Exception {
-        try (ReptileServer open = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner).start()) {
+        try (ReptileServer open = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner.lab()).start()) {
             HttpTestClient client = new HttpTestClient(open.port());
             assertError(client.post("/api/training/pause", "", "Authorization", "Bearer " + TOKEN), 403, "disabled");
         }

@@ -10,10 +10,19 @@ import lab.reptile.jackson.JacksonTree;
 import lab.reptile.model.ReptileConfig;
 import lab.reptile.model.TrainingStatus;
 import lab.reptile.server.training.ConfigJson;
-import lab.reptile.server.training.RunnerStatus;
 import lab.reptile.server.training.TrainingDefaults;
-import lab.reptile.server.training.TrainingState;
-import lab.reptile.server.training.ValidationPoint;
+import java.time.Instant;
+import java.util.Random;
+import lab.reptile.model.NetShape;
+import lab.reptile.model.Params;
+import lab.reptile.model.ValidationPoint;
+import lab.reptile.server.lab.Run;
+import lab.reptile.server.lab.RunId;
+import lab.reptile.server.lab.RunSpec;
+import lab.reptile.server.lab.RunState;
+import lab.reptile.server.lab.RunView;
+import lab.reptile.server.lab.TestRuns;
+import lab.reptile.server.snapshot.Snapshot;
 import org.junit.jupiter.api.Test;
 
 /** The body of GET /api/training is written from TrainingStatus and reads back with it, with the README's keys. */
@@ -21,9 +30,12 @@ class TrainingStatusBodyTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ReptileConfig CONFIG = TrainingDefaults.config();
 
-    private static RunnerStatus status(TrainingState state, String problem) {
-        return new RunnerStatus(state, 1200, 1200, 60000, 5211.04, CONFIG,
-                List.of(new ValidationPoint(0, 4.25), new ValidationPoint(600, 0.1 + 0.2)), 7, problem);
+    /** A run at 1,200 of 60,000 tasks, its latest weights of version 7. */
+    private static Run run(RunState state, String problem) {
+        Snapshot latest = Snapshot.of(7, 1200, 1200, Params.initial(NetShape.STANDARD, new Random(1)));
+        RunView view = new RunView(state, 1200, 1200, 5211.04, latest,
+                List.of(new ValidationPoint(0, 4.25), new ValidationPoint(600, 0.1 + 0.2)), List.of(), null, problem);
+        return TestRuns.run(new RunSpec(RunId.DEFAULT, CONFIG, RunSpec.Origin.SERVER, Instant.EPOCH), view);
     }
 
     private static List<String> keys(ObjectNode node) {
@@ -34,11 +46,11 @@ class TrainingStatusBodyTest {
 
     @Test
     void theBodyHasTheDocumentedKeysAndReadsBackAsTheStatus() {
-        ObjectNode body = TrainingEndpoints.statusJson(MAPPER, status(TrainingState.RUNNING, null));
+        ObjectNode body = TrainingEndpoints.statusJson(MAPPER, run(RunState.RUNNING, null));
         assertEquals(List.of("state", "metaIteration", "tasksDone", "tasksTotal", "tasksPerSecond", "version",
                 "history", "config"), keys(body));
         assertEquals(new TrainingStatus("running", 1200, 1200, 60000, 5211.0, 7, null, List.of(
-                new TrainingStatus.Validation(0, 4.25), new TrainingStatus.Validation(600, 0.1 + 0.2))),
+                new ValidationPoint(0, 4.25), new ValidationPoint(600, 0.1 + 0.2))),
                 TrainingStatus.read(new JacksonTree(body)));
         assertEquals(CONFIG, ConfigJson.read(body.get("config")));
         assertEquals("{\"tasksDone\":600,\"mseAt8\":0.30000000000000004}", body.get("history").get(1).toString());
@@ -46,7 +58,7 @@ class TrainingStatusBodyTest {
 
     @Test
     void theProblemKeyIsThereOnlyWhenTrainingStoppedEarly() {
-        ObjectNode body = TrainingEndpoints.statusJson(MAPPER, status(TrainingState.DIVERGED, "weights became NaN"));
+        ObjectNode body = TrainingEndpoints.statusJson(MAPPER, run(RunState.DIVERGED, "weights became NaN"));
         assertEquals(List.of("state", "metaIteration", "tasksDone", "tasksTotal", "tasksPerSecond", "version",
                 "problem", "history", "config"), keys(body));
         assertEquals("weights became NaN", TrainingStatus.read(new JacksonTree(body)).problem());

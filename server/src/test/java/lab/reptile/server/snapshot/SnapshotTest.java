@@ -44,6 +44,16 @@ class SnapshotTest {
         assertEquals(a.hashCode(), b.hashCode());
         assertNotEquals(a, Snapshot.of(6, 40, 40, WEIGHTS));
         assertNotEquals(a, Snapshot.of(5, 40, 40, WEIGHTS.times(2)));
-        assertEquals("\"5\"", a.etag());
+    }
+
+    @Test
+    void theEtagComesFromTheBytes() {
+        Snapshot a = Snapshot.of(5, 40, 40, WEIGHTS);
+        assertEquals(ContentEtag.of(a.jsonCopy()), a.etag());
+        assertEquals(a.etag(), Snapshot.of(5, 40, 40, Params.of(WEIGHTS.shape(), WEIGHTS.toArray())).etag(),
+                "the same weights give the same tag in any process");
+        assertNotEquals(a.etag(), Snapshot.of(5, 40, 40, WEIGHTS.times(2)).etag());
+        assertNotEquals(a.etag(), Snapshot.of(6, 40, 40, WEIGHTS).etag(), "the version is part of the bytes");
+        assertTrue(a.etag().matches("\"[A-Za-z0-9_-]{22}\""), a.etag());
     }
 }

@@ -1,0 +1,95 @@
+package lab.reptile.server.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs Debian's h2load (package nghttp2-client) over HTTP/1.1 keep-alive connections and reads its summary: request
+ * rate, outcomes, and the mean and slowest request time.
+ */
+final class H2load {
+    static final Path BINARY = Path.of("/usr/bin/h2load");
+
+    /** What one h2load run measured; times in milliseconds. */
+    record Result(double requestsPerSecond, long succeeded, long failed, long status2xx, long status3xx,
+                  long status4xx, long status5xx, double meanMillis, double maxMillis) {
+        long errors() {
+            return failed + status4xx + status5xx;
+        }
+    }
+
+    private H2load() {
+    }
+
+    /** Says how to install h2load and exits if it is missing. */
+    static void requireInstalled() {
+        if (!Files.isExecutable(BINARY)) {
+            System.err.println("error: " + BINARY + " is missing: apt-get install nghttp2-client");
+            System.exit(2);
+        }
+    }
+
+    /**
+     * Loads {@code urls} (round robin) over {@code connections} for {@code seconds}; {@code rate} requests per
+     * second in all (spread over the connections), or as fast as the server answers for 0.
+     */
+    static Result run(List<String> urls, int connections, int seconds, double rate, List<String> headers)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--h1", "-c", Integer.toString(connections),
+                "-t", "1", "-D", Integer.toString(seconds), "--warm-up-time=1"));
+        if (rate > 0) {
+            command.add("--rps=" + String.format(Locale.ROOT, "%.3f", rate / connections));
+        }
+        for (String header : headers) {
+            command.add("-H");
+            command.add(header);
+        }
+        command.addAll(urls);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IOException("h2load failed:\n" + output);
+        }
+        return parse(output);
+    }
+
+    static Result parse(String output) {
+        Matcher rate = find(output, "finished in [0-9.]+s, ([0-9.]+) req/s");
+        Matcher requests = find(output, "requests: \\d+ total, \\d+ started, \\d+ done, (\\d+) succeeded, (\\d+) failed");
+        Matcher codes = find(output, "status codes: (\\d+) 2xx, (\\d+) 3xx, (\\d+) 4xx, (\\d+) 5xx");
+        Matcher time = find(output, "time for request:\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)");
+        return new Result(Double.parseDouble(rate.group(1)), Long.parseLong(requests.group(1)),
+                Long.parseLong(requests.group(2)), Long.parseLong(codes.group(1)), Long.parseLong(codes.group(2)),
+                Long.parseLong(codes.group(3)), Long.parseLong(codes.group(4)), millis(time.group(3)),
+                millis(time.group(2)));
+    }
+
+    private static Matcher find(String output, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(output);
+        if (!matcher.find()) {
+            throw new IllegalStateException("h2load printed no line like /" + regex + "/:\n" + output);
+        }
+        return matcher;
+    }
+
+    /** h2load prints times as 512us, 3.21ms or 1.02s. */
+    static double millis(String text) {
+        if (text.endsWith("us")) {
+            return Double.parseDouble(text.substring(0, text.length() - 2)) / 1000;
+        }
+        if (text.endsWith("ms")) {
+            return Double.parseDouble(text.substring(0, text.length() - 2));
+        }
+        if (text.endsWith("s")) {
+            return Double.parseDouble(text.substring(0, text.length() - 1)) * 1000;
+        }
+        throw new IllegalArgumentException("not an h2load time: " + text);
+    }
+}

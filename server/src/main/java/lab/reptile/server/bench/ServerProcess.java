@@ -1,0 +1,104 @@
+package lab.reptile.server.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The server's jar started as a child process on a free loopback port, and a small JSON client for its API. */
+final class ServerProcess implements AutoCloseable {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final Process process;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final int port;
+
+    private ServerProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts {@code jar} with {@code flags} (besides --port), logging to {@code log}; returns once it answers. */
+    static ServerProcess start(Path jar, Path log, List<String> flags) throws IOException, InterruptedException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar.toString(), "--port", Integer.toString(port)));
+        command.addAll(flags);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        ServerProcess server = new ServerProcess(builder.start(), port);
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (true) {
+            try {
+                server.get("/api/training");
+                return server;
+            } catch (IOException e) {
+                if (!server.process.isAlive() || System.nanoTime() > deadline) {
+                    server.close();
+                    throw new IOException("the server did not start; see " + log, e);
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    JsonNode get(String path) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).GET(), 200);
+    }
+
+    /** POSTs a JSON body and expects {@code status}. */
+    JsonNode post(String path, String json, int status) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)), status);
+    }
+
+    private JsonNode send(HttpRequest.Builder request, int status) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != status) {
+            throw new IOException(response.request().uri() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return MAPPER.readTree(response.body());
+    }
+
+    /** Tasks the run {@code id} has trained, from {@code GET /api/runs/{id}}. */
+    long tasksDone(String id) throws IOException, InterruptedException {
+        return get("/api/runs/" + id).path("tasksDone").asLong();
+    }
+
+    /** The run's training rate over the next {@code seconds}, in tasks per second of wall time. */
+    double trainingRate(String id, int seconds) throws IOException, InterruptedException {
+        long tasks = tasksDone(id);
+        long start = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        return (tasksDone(id) - tasks) / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** The machine's 1-minute load average, as /proc/loadavg has it. */
+    static String loadAverage() throws IOException {
+        return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+}

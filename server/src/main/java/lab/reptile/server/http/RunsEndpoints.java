@@ -1,0 +1,184 @@
+package lab.reptile.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.List;
+import lab.reptile.model.ReptileConfig;
+import lab.reptile.server.lab.Lab;
+import lab.reptile.server.lab.LabRefusal;
+import lab.reptile.server.lab.Run;
+import lab.reptile.server.lab.RunId;
+import lab.reptile.server.lab.RunJson;
+import lab.reptile.server.lab.RunState;
+import lab.reptile.server.lab.RunView;
+import lab.reptile.server.lab.TimelineEntry;
+import lab.reptile.server.snapshot.Snapshot;
+import lab.reptile.server.training.ConfigJson;
+import lab.reptile.server.training.TrainingDefaults;
+
+/** The lab's API: {@code /api/runs}, one run, its latest weights and its immutable timeline snapshots. */
+final class RunsEndpoints {
+    /** A timeline snapshot never changes: caches may keep it for a year without asking again. */
+    static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
+    private final Lab lab;
+    private final AdminGuard guard;
+    private final ObjectMapper mapper;
+    private final ClientAddress clients;
+    private final BodyCache bodies = new BodyCache();
+
+    RunsEndpoints(Lab lab, AdminGuard guard, ObjectMapper mapper, ClientAddress clients) {
+        this.lab = lab;
+        this.guard = guard;
+        this.mapper = mapper;
+        this.clients = clients;
+    }
+
+    void list(Context ctx) {
+        ObjectNode body = mapper.createObjectNode();
+        ArrayNode runs = body.putArray("runs");
+        for (Lab.Listed listed : lab.list()) {
+            runs.add(summary(listed.run(), listed.queuePosition()));
+        }
+        body.putObject("queue").put("length", lab.queueLength()).put("limit", lab.limits().queueLimit());
+        body.putObject("disk").put("usedBytes", lab.diskUsedBytes()).put("limitBytes", lab.limits().diskLimitBytes());
+        ctx.header("Cache-Control", "no-store");
+        JsonResponses.send(ctx, mapper, 200, body);
+    }
+
+    void create(Context ctx) throws IOException {
+        RequestBodies.requireJsonOrNoType(ctx);
+        String text = RequestBodies.read(ctx);
+        ReptileConfig config;
+        try {
+            config = ConfigJson.merge(mapper, TrainingDefaults.config(), text.isBlank() ? "{}" : text);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, e.getMessage());
+        }
+        Run run = refusalsAsErrors(ctx, () -> lab.create(config, clients.of(ctx)));
+        ctx.header("Location", "/api/runs/" + run.id());
+        ctx.header("Cache-Control", "no-store");
+        JsonResponses.send(ctx, mapper, 202, summary(run, lab.queuePosition(run)));
+    }
+
+    void get(Context ctx) {
+        Run run = run(ctx);
+        RunView view = run.view();
+        ObjectNode body = summary(run, lab.queuePosition(run));
+        body.set("history", RunJson.curve(mapper, view.history()));
+        ArrayNode timeline = body.putArray("timeline");
+        for (TimelineEntry entry : view.timeline()) {
+            timeline.addObject().put("index", entry.index()).put("tasksDone", entry.tasksDone())
+                    .put("metaIteration", entry.metaIteration()).put("url", snapshotUrl(run.id(), entry.index()));
+        }
+        body.set("report", view.report() == null ? mapper.nullNode() : RunJson.report(mapper, view.report()));
+        ctx.header("Cache-Control", "no-store");
+        JsonResponses.send(ctx, mapper, 200, body);
+    }
+
+    void weights(Context ctx) throws IOException {
+        Snapshot latest = run(ctx).view().latest();
+        bodies.of(latest.etag(), latest::jsonCopy).send(ctx, "no-cache");
+    }
+
+    void snapshot(Context ctx) throws IOException {
+        Run run = run(ctx);
+        String text = ctx.pathParam("index");
+        if (!text.matches("[0-9]{1,3}")) {
+            throw new ApiException(400, "snapshot index must be a whole number from 0, got \""
+                    + RequestBodies.shorten(text) + "\"");
+        }
+        int index = Integer.parseInt(text);
+        List<TimelineEntry> timeline = run.view().timeline();
+        if (index >= timeline.size()) {
+            throw new ApiException(404, "run " + run.id() + " has " + timeline.size() + " snapshots (0 to "
+                    + (timeline.size() - 1) + "), not " + index);
+        }
+        TimelineEntry entry = timeline.get(index);
+        bodies.of(entry.etag(), () -> lab.readSnapshot(run.id(), index)).send(ctx, IMMUTABLE);
+    }
+
+    void delete(Context ctx) throws IOException {
+        guard.check(ctx);
+        RequestBodies.requireEmpty(ctx);
+        RunId id = runId(ctx);
+        refusalsAsErrors(ctx, () -> {
+            lab.delete(id);
+            return null;
+        });
+        ctx.status(204);
+    }
+
+    /** A run's summary: what {@code GET /api/runs} lists for it. */
+    ObjectNode summary(Run run, int queuePosition) {
+        RunView view = run.view();
+        ObjectNode node = mapper.createObjectNode().put("id", run.id().value()).put("state", view.state().apiName());
+        node.set("config", ConfigJson.write(mapper, run.spec().config()));
+        node.put("tasksDone", view.tasksDone()).put("tasksTotal", run.tasksTotal())
+                .put("tasksPerSecond", Math.round(view.tasksPerSecond() * 10) / 10.0);
+        if (view.state() == RunState.QUEUED && queuePosition > 0) {
+            node.put("queuePosition", queuePosition);
+        } else {
+            node.putNull("queuePosition");
+        }
+        node.put("createdAt", run.spec().createdAt().toString()).put("origin", run.spec().origin().apiName())
+                .put("problem", view.problem()).put("weightsUrl", "/api/runs/" + run.id() + "/weights");
+        return node;
+    }
+
+    private Run run(Context ctx) {
+        RunId id = runId(ctx);
+        Run run = lab.get(id);
+        if (run == null) {
+            throw new ApiException(404, "no run " + id);
+        }
+        return run;
+    }
+
+    private static RunId runId(Context ctx) {
+        try {
+            return RunId.parse(ctx.pathParam("id"));
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, e.getMessage());
+        }
+    }
+
+    private static String snapshotUrl(RunId id, int index) {
+        return "/api/runs/" + id + "/snapshots/" + index;
+    }
+
+    /** What the lab may throw while acting on a request. */
+    @FunctionalInterface
+    interface LabAction<T> {
+        T run() throws IOException, InterruptedException;
+    }
+
+    /** Runs {@code action}, turning the lab's refusals into HTTP errors with their status and Retry-After. */
+    static <T> T refusalsAsErrors(Context ctx, LabAction<T> action) throws IOException {
+        try {
+            return action.run();
+        } catch (LabRefusal refusal) {
+            if (refusal.retryAfterSeconds() > 0) {
+                ctx.header("Retry-After", Long.toString(refusal.retryAfterSeconds()));
+            }
+            throw new ApiException(status(refusal.reason()), refusal.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "the server is shutting down");
+        }
+    }
+
+    private static int status(LabRefusal.Reason reason) {
+        return switch (reason) {
+            case LAB_OFF -> 403;
+            case INVALID -> 400;
+            case QUOTA -> 429;
+            case QUEUE_FULL, DISK_FULL -> 503;
+            case NOT_FOUND -> 404;
+            case CONFLICT -> 409;
+        };
+    }
+}

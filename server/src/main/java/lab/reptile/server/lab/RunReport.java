@@ -1,0 +1,24 @@
+package lab.reptile.server.lab;
+
+import lab.reptile.model.Evaluation;
+import lab.reptile.model.NetShape;
+import lab.reptile.model.Params;
+
+/**
+ * The evaluation protocol's table of a finished run's final meta-weights beside the same table for a random init:
+ * held-out tasks from {@link Evaluation#DEFAULT_SEED} ({@link #TASKS} in the lab), lr 0.02, k in
+ * {@link Evaluation#STEPS}.
+ */
+public record RunReport(Evaluation.Table meta, Evaluation.Table randomInit) {
+    public static final int TASKS = 500;
+
+    /** The protocol's table for {@code weights} on {@code tasks} held-out tasks. */
+    public static Evaluation.Table evaluate(Params weights, int tasks) {
+        return Evaluation.evaluate(weights, Evaluation.DEFAULT_SEED, tasks, Evaluation.DEFAULT_LR);
+    }
+
+    /** The random-init baseline's table for nets of {@code shape} (the page's and the evaluate command's net). */
+    public static Evaluation.Table randomInitTable(NetShape shape, int tasks) {
+        return evaluate(Evaluation.randomInit(shape, Evaluation.DEFAULT_SEED + 1), tasks);
+    }
+}

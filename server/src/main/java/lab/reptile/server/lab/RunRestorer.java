@@ -1,0 +1,84 @@
+package lab.reptile.server.lab;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import lab.reptile.jackson.JacksonTree;
+import lab.reptile.model.Params;
+import lab.reptile.model.ReptileConfig;
+import lab.reptile.model.TrainerStart;
+import lab.reptile.model.WeightsJson;
+import lab.reptile.server.checkpoint.Checkpoint;
+import lab.reptile.server.snapshot.Snapshot;
+import lab.reptile.server.training.TrainingDefaults;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Builds {@link Run}s: fresh ones from a spec, and the ones on disk with the view they had when the server stopped. */
+final class RunRestorer {
+    private static final Logger LOG = LoggerFactory.getLogger(RunRestorer.class);
+    /** Files beside the snapshots: two checkpoints (each about one snapshot) and the run, curve and report files. */
+    private static final int EXTRA_SNAPSHOT_SIZES = 3;
+
+    private RunRestorer() {
+    }
+
+    /** A new run, queued, showing its seed's initial weights. */
+    static Run fresh(RunSpec spec) {
+        ReptileConfig config = spec.config();
+        Params initial = TrainerStart.fromSeed(config, TrainingDefaults.SHAPE).initialWeights();
+        Snapshot start = Snapshot.of(0, 0, 0, initial);
+        return new Run(spec, new RunView(RunState.QUEUED, 0, 0, 0, start, List.of(), List.of(), null, null));
+    }
+
+    /** Bytes a run will take on disk at most, from the size of its weights file and its timeline's length. */
+    static long diskEstimate(Run run) {
+        return (long) run.view().latest().json().remaining() * (run.spec().timelinePlan().length + EXTRA_SNAPSHOT_SIZES);
+    }
+
+    /**
+     * The runs on disk, the default run first, then by creation: one that was training or waiting is QUEUED again
+     * at the weights of its checkpoint; one that had ended shows its last kept weights.
+     */
+    static List<Run> restore(RunStore store) {
+        List<Run> runs = new ArrayList<>();
+        for (RunStore.StoredRun stored : store.loadAll()) {
+            RunSpec spec = stored.state().spec();
+            RunState state = stored.state().state();
+            if (state == RunState.RUNNING) {
+                state = RunState.QUEUED; // an interrupted run trains on from its checkpoint
+            }
+            Snapshot latest = latestWeights(store, stored);
+            long tasksDone = latest.tasksDone();
+            runs.add(new Run(spec, new RunView(state, latest.metaIteration(), tasksDone, 0, latest, stored.curve(),
+                    stored.timeline(), stored.report(), stored.state().problem())));
+        }
+        runs.sort(Comparator.comparing((Run r) -> !r.id().isDefault()).thenComparing(r -> r.spec().createdAt()));
+        return runs;
+    }
+
+    /** The checkpoint's weights, else the last timeline snapshot's, else the seed's. */
+    private static Snapshot latestWeights(RunStore store, RunStore.StoredRun stored) {
+        RunSpec spec = stored.state().spec();
+        Optional<Checkpoint> checkpoint = store.checkpoints(spec.id()).loadNewest()
+                .filter(c -> c.config().equals(spec.config()));
+        if (checkpoint.isPresent()) {
+            long at = checkpoint.get().metaIteration();
+            return Snapshot.of(at, at, at * spec.config().metaBatchSize(), checkpoint.get().weights());
+        }
+        if (!stored.timeline().isEmpty()) {
+            TimelineEntry last = stored.timeline().get(stored.timeline().size() - 1);
+            try {
+                Params weights = WeightsJson.read(JacksonTree.parse(new String(store.readSnapshot(spec.id(),
+                        last.index()), StandardCharsets.UTF_8))).weights();
+                return Snapshot.of(last.metaIteration(), last.metaIteration(), last.tasksDone(), weights);
+            } catch (IOException | IllegalArgumentException e) {
+                LOG.warn("run {}: snapshot {} unreadable: {}", spec.id(), last.index(), e.getMessage());
+            }
+        }
+        return fresh(spec).view().latest();
+    }
+}

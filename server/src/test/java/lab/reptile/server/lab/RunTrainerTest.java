@@ -1,0 +1,170 @@
+package lab.reptile.server.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import lab.reptile.jackson.JacksonTree;
+import lab.reptile.model.Evaluation;
+import lab.reptile.model.NetShape;
+import lab.reptile.model.ReptileConfig;
+import lab.reptile.model.ReptileTrainer;
+import lab.reptile.model.TrainerStart;
+import lab.reptile.model.WeightsFile;
+import lab.reptile.model.WeightsJson;
+import lab.reptile.server.Await;
+import lab.reptile.server.checkpoint.Checkpoint;
+import lab.reptile.server.snapshot.Snapshot;
+import lab.reptile.model.ValidationPoint;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How a run trains and publishes, seen through the lab's default run with the plain-Java trainer. */
+class RunTrainerTest {
+    private static final NetShape SHAPE = NetShape.STANDARD;
+
+    @TempDir
+    Path dir;
+    private Lab lab;
+
+    private Run train(ReptileConfig config) throws Exception {
+        lab = PlainLab.open(dir, LabLimits.DEFAULTS, config);
+        lab.start();
+        return lab.defaultRun();
+    }
+
+    @AfterEach
+    void close() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    private static RunView awaitState(Run run, RunState state) throws Exception {
+        return Await.until("the run to be " + state.apiName(), run::view, v -> v.state() == state);
+    }
+
+    @Test
+    void stopsAfterTheConfiguredTasksWithExactlyTheWeightsOfADirectRun() throws Exception {
+        ReptileConfig config = PlainLab.config(1, 600);
+        RunView done = awaitState(train(config), RunState.FINISHED);
+        assertEquals(600, done.tasksDone());
+        ReptileTrainer direct = new ReptileTrainer(config, SHAPE);
+        for (int i = 0; i < config.metaIterations(); i++) {
+            direct.metaStep();
+        }
+        assertEquals(direct.metaWeights(), done.latest().weights());
+    }
+
+    @Test
+    void snapshotsStayConsistentUnderConcurrentReadsWhileTraining() throws Exception {
+        Run run = train(PlainLab.config(1, 1_000_000));
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Set<Long> versionsSeen = ConcurrentHashMap.newKeySet();
+        long until = System.nanoTime() + 1_500_000_000L;
+        List<Thread> readers = new ArrayList<>();
+        for (int r = 0; r < 3; r++) {
+            Thread reader = new Thread(() -> {
+                long lastVersion = 0;
+                try {
+                    while (System.nanoTime() < until) {
+                        Snapshot s = run.view().latest();
+                        assertTrue(s.version() >= lastVersion, "versions never go back");
+                        lastVersion = s.version();
+                        versionsSeen.add(s.version());
+                        WeightsFile file = WeightsJson.read(
+                                JacksonTree.parse(StandardCharsets.UTF_8.decode(s.json()).toString()));
+                        assertEquals(s.version(), file.version());
+                        assertEquals(s.weights(), file.weights(), "JSON matches the weights it claims");
+                        Thread.sleep(2); // pacing, not a wait: leaves the trainer thread some CPU
+                    }
+                } catch (Throwable t) {
+                    failure.compareAndSet(null, t);
+                }
+            });
+            reader.start();
+            readers.add(reader);
+        }
+        for (Thread reader : readers) {
+            reader.join();
+        }
+        if (failure.get() != null) {
+            throw new AssertionError(failure.get());
+        }
+        assertTrue(versionsSeen.size() >= 3, "readers saw training move on: " + versionsSeen);
+    }
+
+    @Test
+    void publishesNewWeightsSeveralTimesASecondWhileTraining() throws Exception {
+        Run run = train(PlainLab.config(1, 1_000_000));
+        Await.until("training to start", () -> run.view().tasksDone() > 0);
+        Snapshot first = run.view().latest();
+        long begin = System.nanoTime();
+        Set<Snapshot> seen = ConcurrentHashMap.newKeySet();
+        Await.until("5 new snapshots", () -> {
+            seen.add(run.view().latest());
+            return seen.size() > 5;
+        });
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        assertTrue(seconds < 2.5, "5 snapshots after " + first + " took " + seconds + " s: fewer than 2 a second");
+    }
+
+    @Test
+    void historyRecordsValidationMseThatFallsAsTrainingProceeds() throws Exception {
+        List<ValidationPoint> history = awaitState(train(PlainLab.config(1, 8_000)), RunState.FINISHED).history();
+        assertTrue(history.size() >= 2);
+        assertEquals(0, history.get(0).tasksDone());
+        assertEquals(8_000, history.get(history.size() - 1).tasksDone());
+        assertTrue(history.get(history.size() - 1).mseAt8() < history.get(0).mseAt8() / 3,
+                "validation MSE fell: " + history);
+    }
+
+    @Test
+    void servedWeightsAfterShortTrainingBeatARandomInit() throws Exception {
+        Snapshot served = awaitState(train(PlainLab.config(1, 5_000)), RunState.FINISHED).latest();
+        WeightsFile file = WeightsJson.read(JacksonTree.parse(StandardCharsets.UTF_8.decode(served.json())
+                .toString()));
+        double trained = Evaluation.evaluate(file.weights(), 5, 200, 0.02).meanAt(8);
+        double random = Evaluation.evaluate(Evaluation.randomInit(SHAPE, 5), 5, 200, 0.02).meanAt(8);
+        assertTrue(trained < random / 4, "trained " + trained + " vs random " + random);
+    }
+
+    @Test
+    void divergingHyperparametersNeverPublishNonFiniteWeights() throws Exception {
+        ReptileConfig wild = ReptileConfig.builder().seed(1).tasks(200_000).innerLr(10.0).outerStepStart(1.0).build();
+        Run run = train(wild);
+        RunView diverged = awaitState(run, RunState.DIVERGED);
+        assertTrue(diverged.latest().weights().isFinite());
+        assertTrue(diverged.problem().contains("non-finite"), diverged.problem());
+        assertTrue(diverged.timeline().stream().allMatch(e -> e.metaIteration() <= diverged.metaIteration()));
+        double[] before = diverged.latest().weights().toArray();
+        Await.during("the last finite weights stay published", Duration.ofMillis(200),
+                () -> Arrays.equals(before, run.view().latest().weights().toArray()));
+    }
+
+    @Test
+    void aResumedRunReportsTheRateOfItsOwnTasksNotOfTheCheckpointedOnes() throws Exception {
+        ReptileConfig config = PlainLab.config(1, 1_000_000);
+        RunStore store = new RunStore(dir);
+        RunSpec spec = new RunSpec(RunId.DEFAULT, config, RunSpec.Origin.SERVER, Instant.now());
+        store.create(spec);
+        TrainerStart start = TrainerStart.fromSeed(config, SHAPE);
+        store.saveCheckpoint(RunId.DEFAULT, new Checkpoint(config, 900_000, start.initialWeights(),
+                start.tasks().randomState()), List.of());
+        Run run = train(config);
+        Await.until("a thousand tasks beyond the checkpointed ones", () -> run.view().tasksDone() > 901_000);
+        RunView view = lab.pause(RunId.DEFAULT);
+        assertTrue(view.tasksPerSecond() > 0 && view.tasksPerSecond() < 100_000,
+                "rate of this process's tasks: " + view.tasksPerSecond());
+    }
+}
