@@ -9,10 +9,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
-import lab.reptile.model.Evaluation;
 import lab.reptile.model.ReptileConfig;
 import lab.reptile.server.lab.LabRefusal.Reason;
 import lab.reptile.server.training.LearnerFactory;
@@ -28,10 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Lab implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Lab.class);
-    private static final long HOUR_NANOS = 3_600_000_000_000L;
     private static final long CONTROL_WAIT_MILLIS = 5_000;
-    /** Retry-After for a full queue: about the time of a short run. */
-    private static final long QUEUE_RETRY_SECONDS = 30;
 
     private final RunStore store;
     private final LabLimits limits;
@@ -43,7 +37,7 @@ public final class Lab implements AutoCloseable {
     // Guarded by lock:
     private final Map<RunId, Run> runs = new LinkedHashMap<>();
     private final RunQueue queue = new RunQueue();
-    private final ClientQuota quota;
+    private final LabAdmission admission;
     private int creating;
     private volatile boolean closed; // read by trainers every meta-iteration, without the lock
 
@@ -56,7 +50,7 @@ public final class Lab implements AutoCloseable {
         this.trainer = trainer;
         this.nanoClock = nanoClock;
         this.wallClock = wallClock;
-        this.quota = new ClientQuota(limits.runsPerHour(), HOUR_NANOS);
+        this.admission = new LabAdmission(limits);
         for (int i = 0; i < trainers; i++) {
             Thread thread = new Thread(this::trainQueuedRuns, "reptile-trainer-" + i);
             thread.setDaemon(true);
@@ -75,10 +69,8 @@ public final class Lab implements AutoCloseable {
                            long checkpointIntervalNanos, ReptileConfig defaultConfig, boolean replaceOther,
                            boolean fresh) throws IOException {
         RunStore store = new RunStore(dataDir);
-        Supplier<Evaluation.Table> randomInit = memoize(
-                () -> RunReport.randomInitTable(TrainingDefaults.SHAPE, RunReport.TASKS));
         RunTrainer trainer = new RunTrainer(learners, store, checkpointIntervalNanos,
-                weights -> new RunReport(RunReport.evaluate(weights, RunReport.TASKS), randomInit.get()));
+                RunReport.reporter(TrainingDefaults.SHAPE, RunReport.TASKS));
         Lab lab = new Lab(store, limits, trainer, trainers, System::nanoTime, Clock.systemUTC());
         lab.restore();
         lab.ensureDefault(defaultConfig, replaceOther, fresh);
@@ -174,29 +166,12 @@ public final class Lab implements AutoCloseable {
      * visitor may not train, the client's quota used, the queue full, or no room on disk.
      */
     public Run create(ReptileConfig config, String client) throws IOException {
-        if (!limits.visitorRuns()) {
-            throw new LabRefusal(Reason.LAB_OFF, "visitor runs are turned off on this server");
-        }
-        checkVisitorConfig(config);
+        admission.checkRequest(config);
         RunSpec spec = new RunSpec(RunId.random(), config, RunSpec.Origin.VISITOR, wallClock.instant());
         Run run = RunRestorer.fresh(spec);
         long now = nanoClock.getAsLong();
         synchronized (lock) {
-            OptionalLong wait = quota.waitFor(client, now);
-            if (wait.isPresent()) {
-                throw new LabRefusal(Reason.QUOTA, "this client has started " + limits.runsPerHour()
-                        + " runs in the last hour, the most allowed", Math.max(1, wait.getAsLong() / 1_000_000_000L));
-            }
-            if (queue.length() + creating >= limits.queueLimit()) {
-                throw new LabRefusal(Reason.QUEUE_FULL, "the queue is full (" + limits.queueLimit()
-                        + " runs waiting)", QUEUE_RETRY_SECONDS);
-            }
-            long need = RunRestorer.diskEstimate(run);
-            if (store.usedBytes() + need > limits.diskLimitBytes()) {
-                throw new LabRefusal(Reason.DISK_FULL, "no room on disk for another run (" + store.usedBytes()
-                        + " of " + limits.diskLimitBytes() + " bytes used)", QUEUE_RETRY_SECONDS);
-            }
-            quota.record(client, now);
+            admission.admit(client, now, queue.length() + creating, store.usedBytes(), RunRestorer.diskEstimate(run));
             creating++;
         }
         try {
@@ -204,7 +179,7 @@ public final class Lab implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             synchronized (lock) {
                 creating--;
-                quota.forget(client, now);
+                admission.withdraw(client, now);
             }
             throw e;
         }
@@ -383,17 +358,6 @@ public final class Lab implements AutoCloseable {
         }
     }
 
-    private void checkVisitorConfig(ReptileConfig config) {
-        if (config.tasks() > limits.maxTasks()) {
-            throw new LabRefusal(Reason.INVALID, "tasks must be at most " + limits.maxTasks()
-                    + " for a visitor run, got " + config.tasks());
-        }
-        if (config.metaIterations() < TimelinePlan.MIN_META_ITERATIONS) {
-            throw new LabRefusal(Reason.INVALID, "a run needs at least " + TimelinePlan.MIN_META_ITERATIONS
-                    + " meta-iterations (tasks / metaBatchSize), got " + config.metaIterations());
-        }
-    }
-
     private Run require(RunId id) {
         Run run = get(id);
         if (run == null) {
@@ -405,20 +369,6 @@ public final class Lab implements AutoCloseable {
     private static LabRefusal conflict(Run run, String action) {
         return new LabRefusal(Reason.CONFLICT, "cannot " + action + " run " + run.id() + ": it is "
                 + run.view().state().apiName());
-    }
-
-    private static <T> Supplier<T> memoize(Supplier<T> compute) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public synchronized T get() {
-                if (value == null) {
-                    value = compute.get();
-                }
-                return value;
-            }
-        };
     }
 
     private void waitOnLock(long millis) {

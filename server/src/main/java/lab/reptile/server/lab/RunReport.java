@@ -1,5 +1,6 @@
 package lab.reptile.server.lab;
 
+import java.util.function.Function;
 import lab.reptile.model.Evaluation;
 import lab.reptile.model.NetShape;
 import lab.reptile.model.Params;
@@ -11,6 +12,22 @@ import lab.reptile.model.Params;
  */
 public record RunReport(Evaluation.Table meta, Evaluation.Table randomInit) {
     public static final int TASKS = 500;
+
+    /**
+     * The lab's reports on {@code tasks} held-out tasks, for nets of {@code shape}: the random-init column is
+     * computed once, on first use, and shared by every report.
+     */
+    public static Function<Params, RunReport> reporter(NetShape shape, int tasks) {
+        Evaluation.Table[] randomInit = new Evaluation.Table[1];
+        return weights -> {
+            synchronized (randomInit) {
+                if (randomInit[0] == null) {
+                    randomInit[0] = randomInitTable(shape, tasks);
+                }
+            }
+            return new RunReport(evaluate(weights, tasks), randomInit[0]);
+        };
+    }
 
     /** The protocol's table for {@code weights} on {@code tasks} held-out tasks. */
     public static Evaluation.Table evaluate(Params weights, int tasks) {
