@@ -43,6 +43,20 @@ public final class DragFrameBench {
         }
     }
 
+    /**
+     * For comparison: a frame that predicts every step's curve, 3 x 9 on the grid, as the page did before
+     * {@link lab.reptile.model.FullBatchSgd.Trace#curve} predicted only the steps drawn.
+     */
+    public void everyCurveFrame() {
+        adaptation.run(points, SETTINGS);
+        for (int step = 0; step <= SETTINGS.steps(); step++) {
+            adaptation.show(step);
+            for (Start start : Start.values()) {
+                drawn[start.ordinal()] = adaptation.shownCurve(start);
+            }
+        }
+    }
+
     /** The curves the last frame drew, [start][grid point]. */
     double[][] drawn() {
         return drawn;
@@ -51,5 +65,10 @@ public final class DragFrameBench {
     /** Median milliseconds of one frame over {@code iterations} frames, after {@link #WARM_UPS} untimed ones. */
     public double medianMillis(int iterations, DoubleSupplier clockMillis) {
         return BenchTimer.medianMillis(iterations, WARM_UPS, this::frame, clockMillis);
+    }
+
+    /** The same for {@link #everyCurveFrame}. */
+    public double everyCurveMedianMillis(int iterations, DoubleSupplier clockMillis) {
+        return BenchTimer.medianMillis(iterations, WARM_UPS, this::everyCurveFrame, clockMillis);
     }
 }

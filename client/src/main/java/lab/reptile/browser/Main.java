@@ -53,6 +53,7 @@ public final class Main {
         exposeBench(iterations -> InnerLoopBench.medianMillis(iterations, Performance::now));
         DragFrameBench frames = new DragFrameBench();
         exposeFrameBench(iterations -> frames.medianMillis(iterations, Performance::now));
+        exposeEveryCurveBench(iterations -> frames.everyCurveMedianMillis(iterations, Performance::now));
         lab.start();
     }
 
@@ -75,4 +76,8 @@ public final class Main {
     /** The drag-frame benchmark's hook: median milliseconds of one frame ({@link DragFrameBench}). */
     @JSBody(params = "bench", script = "window.reptileFrameBench = bench;")
     private static native void exposeFrameBench(Bench bench);
+
+    /** The same frame predicting all 27 curves, for comparison ({@link DragFrameBench#everyCurveFrame}). */
+    @JSBody(params = "bench", script = "window.reptileEveryCurveBench = bench;")
+    private static native void exposeEveryCurveBench(Bench bench);
 }

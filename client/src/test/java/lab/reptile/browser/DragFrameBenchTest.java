@@ -33,6 +33,17 @@ class DragFrameBenchTest {
     }
 
     @Test
+    void theEveryCurveFrameEndsOnTheSameCurvesAsTheFrame() {
+        DragFrameBench bench = new DragFrameBench();
+        bench.frame();
+        double[][] frame = bench.drawn().clone();
+        bench.everyCurveFrame();
+        for (Start start : Start.values()) {
+            assertArrayEquals(frame[start.ordinal()], bench.drawn()[start.ordinal()], 0.0, start.name());
+        }
+    }
+
+    @Test
     void everyFrameStartsOverFromTheSameWeights() {
         DragFrameBench bench = new DragFrameBench();
         bench.frame();

@@ -38,26 +38,34 @@ public final class BrowserBenchmark {
 
         TestLab runner = TestLab.plain(ReptileConfig.reference().withTasks(100));
         double[] frames = new double[runs];
+        double[] everyCurve = new double[runs];
         double[] loops = new double[runs];
         try (ReptileServer server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner.lab()).start();
              Browser browser = new Browser()) {
             browser.open("http://127.0.0.1:" + server.port() + "/");
             for (int run = 0; run < runs; run++) {
                 frames[run] = median(browser, "reptileFrameBench", iterations);
+                everyCurve[run] = median(browser, "reptileEveryCurveBench", iterations);
                 loops[run] = median(browser, "reptileBench", iterations);
-                System.out.printf(Locale.ROOT, "run %d of %d in Chromium: drag frame %.2f ms, 32 steps on 10 points "
-                        + "%.2f ms (medians of %d)%n", run + 1, runs, frames[run], loops[run], iterations);
+                System.out.printf(Locale.ROOT, "run %d of %d in Chromium (medians of %d): drag frame %.2f ms, with "
+                        + "all 27 curves %.2f ms, 32 steps on 10 points %.2f ms%n", run + 1, runs, iterations,
+                        frames[run], everyCurve[run], loops[run]);
             }
         } finally {
             runner.close();
         }
         DragFrameBench jvm = new DragFrameBench();
         double jvmFrame = jvm.medianMillis(iterations, BrowserBenchmark::nowMillis);
+        double jvmEveryCurve = jvm.everyCurveMedianMillis(iterations, BrowserBenchmark::nowMillis);
         double jvmLoop = InnerLoopBench.medianMillis(iterations, BrowserBenchmark::nowMillis);
         double frame = middle(frames);
+        double allCurves = middle(everyCurve);
         System.out.printf(Locale.ROOT, "drag frame (3 starts x 8 steps on 20 points + 3 curves on 201 points): "
                 + "Chromium %.2f ms (runs %.2f-%.2f), JVM %.2f ms, Chromium/JVM %.2fx%n",
                 frame, frames[0], frames[runs - 1], jvmFrame, frame / jvmFrame);
+        System.out.printf(Locale.ROOT, "the same frame predicting all 27 curves: Chromium %.2f ms (runs %.2f-%.2f), "
+                + "JVM %.2f ms; drawn curves only is %.2fx faster in Chromium%n", allCurves, everyCurve[0],
+                everyCurve[runs - 1], jvmEveryCurve, allCurves / frame);
         System.out.printf(Locale.ROOT, "inner loop (32 steps on 10 points): Chromium %.2f ms (runs %.2f-%.2f), "
                 + "JVM %.2f ms%n", middle(loops), loops[0], loops[runs - 1], jvmLoop);
     }
