@@ -22,6 +22,7 @@ public final class Adaptation {
 
     private final double[] grid = SineFamily.linspace(GRID_SIZE);
     private final Params[] starts = new Params[Start.values().length];
+    private final FullBatchSgd[] loops = new FullBatchSgd[starts.length]; // kept, so their buffers are reused
     private final FullBatchSgd.Trace[] traces = new FullBatchSgd.Trace[starts.length];
     private WeightsFile weights;
     private double[] metaCurve;
@@ -53,11 +54,18 @@ public final class Adaptation {
             throw new IllegalStateException("no meta-weights loaded yet");
         }
         for (int s = 0; s < starts.length; s++) {
-            traces[s] = starts[s] == null ? null : new FullBatchSgd(starts[s].shape())
-                    .trace(starts[s], points.toPoints(), settings.steps(), settings.lr(), grid);
+            traces[s] = starts[s] == null ? null
+                    : loop(s).trace(starts[s], points.toPoints(), settings.steps(), settings.lr(), grid);
         }
         steps = settings.steps();
         shown = 0;
+    }
+
+    private FullBatchSgd loop(int start) {
+        if (loops[start] == null || !loops[start].shape().equals(starts[start].shape())) {
+            loops[start] = new FullBatchSgd(starts[start].shape());
+        }
+        return loops[start];
     }
 
     /** Forgets the adaptation (e.g. when the last point is gone). */
@@ -115,10 +123,13 @@ public final class Adaptation {
         return metaCurve == null ? new double[0] : metaCurve;
     }
 
-    /** The net adapted from {@code start}, on the grid after the shown step, [GRID_SIZE]; empty without one. */
+    /**
+     * The net adapted from {@code start}, on the grid after the shown step, [GRID_SIZE]; empty without one. Predicted
+     * on first call for each step, so a frame pays only for the curves it draws.
+     */
     public double[] shownCurve(Start start) {
         FullBatchSgd.Trace trace = traces[start.ordinal()];
-        return trace == null ? new double[0] : trace.predictions()[shown];
+        return trace == null ? new double[0] : trace.curve(shown);
     }
 
     /** MSE on the points after each step 0..steps from {@code start}; empty without an adaptation from it. */

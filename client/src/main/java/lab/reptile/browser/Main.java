@@ -51,6 +51,9 @@ public final class Main {
             lab.toggle(start, toggle.isChecked()); // a reload may have restored an unchecked box
         }
         exposeBench(iterations -> InnerLoopBench.medianMillis(iterations, Performance::now));
+        DragFrameBench frames = new DragFrameBench();
+        exposeFrameBench(iterations -> frames.medianMillis(iterations, Performance::now));
+        exposeEveryCurveBench(iterations -> frames.everyCurveMedianMillis(iterations, Performance::now));
         lab.start();
     }
 
@@ -61,7 +64,7 @@ public final class Main {
     @JSBody(params = "e", script = "return e.pointerType;")
     private static native String pointerType(Event e);
 
-    /** The benchmark hook for the Selenium speed test: median milliseconds of 32 steps on 10 points. */
+    /** A benchmark hook for BrowserBenchmark: median milliseconds over the given number of timed runs. */
     @JSFunctor
     interface Bench extends JSObject {
         double run(int iterations);
@@ -69,4 +72,12 @@ public final class Main {
 
     @JSBody(params = "bench", script = "window.reptileBench = bench;")
     private static native void exposeBench(Bench bench);
+
+    /** The drag-frame benchmark's hook: median milliseconds of one frame ({@link DragFrameBench}). */
+    @JSBody(params = "bench", script = "window.reptileFrameBench = bench;")
+    private static native void exposeFrameBench(Bench bench);
+
+    /** The same frame predicting all 27 curves, for comparison ({@link DragFrameBench#everyCurveFrame}). */
+    @JSBody(params = "bench", script = "window.reptileEveryCurveBench = bench;")
+    private static native void exposeEveryCurveBench(Bench bench);
 }

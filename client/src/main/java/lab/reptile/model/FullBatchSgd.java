@@ -14,6 +14,10 @@ public final class FullBatchSgd {
         this.mlp = new Mlp(shape);
     }
 
+    public NetShape shape() {
+        return mlp.shape();
+    }
+
     /** Weights after {@code steps} full-batch SGD steps from {@code start}. */
     public Params adapt(Params start, Points points, int steps, double lr) {
         check(points, steps, lr);
@@ -27,26 +31,25 @@ public final class FullBatchSgd {
     }
 
     /**
-     * Every step of an adaptation, for drawing it.
-     *
-     * @return predictions on {@code gridXs} and MSE on the points, at step 0 (the start) through {@code steps}
+     * Every step of an adaptation, for drawing it: the weights after each step and their MSE on the points. A step's
+     * curve on {@code gridXs} is predicted when first asked for ({@link Trace#curve}), since a frame draws one step.
      */
     public Trace trace(Params start, Points points, int steps, double lr, double[] gridXs) {
         check(points, steps, lr);
+        double[][] weights = new double[steps + 1][]; // [step][param]: the weights after each step
         double[] phi = start.toArray();
-        double[][] predictions = new double[steps + 1][gridXs.length];
         double[] pointMse = new double[steps + 1];
         double[] xs = points.xs();
         double[] ys = points.ys();
         for (int s = 0; s <= steps; s++) {
-            mlp.predict(phi, gridXs, gridXs.length, predictions[s]);
+            weights[s] = phi.clone();
             if (s < steps) {
                 pointMse[s] = mlp.sgdStep(phi, xs, ys, 0, xs.length, lr);
             } else {
                 pointMse[s] = mlp.loss(phi, xs, ys, 0, xs.length);
             }
         }
-        return new Trace(predictions, pointMse);
+        return new Trace(mlp, weights, gridXs, pointMse);
     }
 
     /** Mean squared error of weights on points. */
@@ -66,7 +69,45 @@ public final class FullBatchSgd {
         }
     }
 
-    /** predictions[s][g]: the net after step s at grid point g; pointMse[s]: its MSE on the points. */
-    public record Trace(double[][] predictions, double[] pointMse) {
+    /**
+     * One adaptation's steps 0..steps: pointMse[s] is the MSE on the points after step s, {@link #curve}(s) the net's
+     * prediction on the grid after it. Shares its loop's {@link Mlp}, so like the loop it is for one thread only.
+     */
+    public static final class Trace {
+        private final Mlp mlp;
+        private final double[][] weights;
+        private final double[] gridXs;
+        private final double[] pointMse;
+        private final double[][] curves;
+
+        private Trace(Mlp mlp, double[][] weights, double[] gridXs, double[] pointMse) {
+            this.mlp = mlp;
+            this.weights = weights;
+            this.gridXs = gridXs;
+            this.pointMse = pointMse;
+            this.curves = new double[pointMse.length][];
+        }
+
+        /** Number of steps taken. */
+        public int steps() {
+            return pointMse.length - 1;
+        }
+
+        /** MSE on the points after each step, [steps + 1]; a live view. */
+        public double[] pointMse() {
+            return pointMse;
+        }
+
+        /** The net after step {@code step} (0 = the start) on the grid, [grid size]; predicted once, then kept. */
+        public double[] curve(int step) {
+            if (step < 0 || step > steps()) {
+                throw new IllegalArgumentException("step must be in [0, " + steps() + "], got " + step);
+            }
+            if (curves[step] == null) {
+                curves[step] = new double[gridXs.length];
+                mlp.predict(weights[step], gridXs, gridXs.length, curves[step]);
+            }
+            return curves[step];
+        }
     }
 }

@@ -2,6 +2,7 @@ package lab.reptile.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,7 +24,7 @@ class FullBatchSgdTest {
     @Test
     void traceStepZeroPredictsWithTheStartWeights() {
         FullBatchSgd.Trace trace = loop.trace(start, line, 8, LR, grid);
-        assertArrayEquals(predict(start), trace.predictions()[0], 0.0);
+        assertArrayEquals(predict(start), trace.curve(0), 0.0);
         assertEquals(loop.mse(start, line), trace.pointMse()[0], 0.0);
     }
 
@@ -33,9 +34,26 @@ class FullBatchSgdTest {
         assertEquals(9, trace.pointMse().length);
         for (int k = 0; k <= 8; k++) {
             Params adapted = loop.adapt(start, line, k, LR);
-            assertArrayEquals(predict(adapted), trace.predictions()[k], 0.0, "step " + k);
+            assertArrayEquals(predict(adapted), trace.curve(k), 0.0, "step " + k);
             assertEquals(loop.mse(adapted, line), trace.pointMse()[k], 0.0, "step " + k);
         }
+    }
+
+    @Test
+    void aStepsCurveIsPredictedOnceAndKept() {
+        FullBatchSgd.Trace trace = loop.trace(start, line, 8, LR, grid);
+        double[] first = trace.curve(5);
+        loop.adapt(start, new Points(new double[] {1}, new double[] {4}), 3, LR); // reuses the loop's buffers
+        assertSame(first, trace.curve(5));
+        assertArrayEquals(predict(loop.adapt(start, line, 5, LR)), trace.curve(5), 0.0);
+    }
+
+    @Test
+    void aCurveOutsideTheTracedStepsIsRejectedNamingTheStep() {
+        FullBatchSgd.Trace trace = loop.trace(start, line, 8, LR, grid);
+        assertEquals(8, trace.steps());
+        assertRejected("step must be in [0, 8], got 9", () -> trace.curve(9));
+        assertRejected("step must be in [0, 8], got -1", () -> trace.curve(-1));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
+import lab.reptile.browser.DragFrameBench;
 import lab.reptile.browser.InnerLoopBench;
 import lab.reptile.model.ReptileConfig;
 import lab.reptile.model.ReptileTrainer;
@@ -15,8 +16,9 @@ import lab.reptile.server.http.ServerOptions;
 import lab.reptile.server.TestLab;
 
 /**
- * Prints the browser-side figures of issue 4: the compiled client's size, raw and gzipped, and the median time of the
- * TeaVM-compiled inner loop (32 full-batch SGD steps on 10 points, {@code window.reptileBench}) in headless Chromium.
+ * Prints the browser-side figures: the compiled client's size, raw and gzipped, and in headless Chromium beside this
+ * JVM the median time of one drag frame ({@link DragFrameBench}, {@code window.reptileFrameBench}) and of the inner
+ * loop alone (32 full-batch SGD steps on 10 points, {@link InnerLoopBench}, {@code window.reptileBench}).
  * A benchmark, not a test: it lives in the test sources only because it drives the browser through Selenium.
  *
  * <p>Usage (README, Benchmarks): {@code mvn -q -B package -DskipTests -Pbrowser-bench}; arguments
@@ -35,23 +37,51 @@ public final class BrowserBenchmark {
                 gzip(js).length);
 
         TestLab runner = TestLab.plain(ReptileConfig.reference().withTasks(100));
-        double[] medians = new double[runs];
+        double[] frames = new double[runs];
+        double[] everyCurve = new double[runs];
+        double[] loops = new double[runs];
         try (ReptileServer server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner.lab()).start();
              Browser browser = new Browser()) {
             browser.open("http://127.0.0.1:" + server.port() + "/");
             for (int run = 0; run < runs; run++) {
-                medians[run] = ((Number) browser.js("return reptileBench(arguments[0])", iterations)).doubleValue();
-                System.out.printf(Locale.ROOT, "inner loop in Chromium, 32 steps on 10 points: median %.2f ms over "
-                        + "%d runs (run %d of %d)%n", medians[run], iterations, run + 1, runs);
+                frames[run] = median(browser, "reptileFrameBench", iterations);
+                everyCurve[run] = median(browser, "reptileEveryCurveBench", iterations);
+                loops[run] = median(browser, "reptileBench", iterations);
+                System.out.printf(Locale.ROOT, "run %d of %d in Chromium (medians of %d): drag frame %.2f ms, with "
+                        + "all 27 curves %.2f ms, 32 steps on 10 points %.2f ms%n", run + 1, runs, iterations,
+                        frames[run], everyCurve[run], loops[run]);
             }
         } finally {
             runner.close();
         }
+        DragFrameBench jvm = new DragFrameBench();
+        double jvmFrame = jvm.medianMillis(iterations, BrowserBenchmark::nowMillis);
+        double jvmEveryCurve = jvm.everyCurveMedianMillis(iterations, BrowserBenchmark::nowMillis);
+        double jvmLoop = InnerLoopBench.medianMillis(iterations, BrowserBenchmark::nowMillis);
+        double frame = middle(frames);
+        double allCurves = middle(everyCurve);
+        System.out.printf(Locale.ROOT, "drag frame (3 starts x 8 steps on 20 points + 3 curves on 201 points): "
+                + "Chromium %.2f ms (runs %.2f-%.2f), JVM %.2f ms, Chromium/JVM %.2fx%n",
+                frame, frames[0], frames[runs - 1], jvmFrame, frame / jvmFrame);
+        System.out.printf(Locale.ROOT, "the same frame predicting all 27 curves: Chromium %.2f ms (runs %.2f-%.2f), "
+                + "JVM %.2f ms; drawn curves only is %.2fx faster in Chromium%n", allCurves, everyCurve[0],
+                everyCurve[runs - 1], jvmEveryCurve, allCurves / frame);
+        System.out.printf(Locale.ROOT, "inner loop (32 steps on 10 points): Chromium %.2f ms (runs %.2f-%.2f), "
+                + "JVM %.2f ms%n", middle(loops), loops[0], loops[runs - 1], jvmLoop);
+    }
+
+    private static double median(Browser browser, String hook, int iterations) {
+        return ((Number) browser.js("return " + hook + "(arguments[0])", iterations)).doubleValue();
+    }
+
+    /** Sorts the runs' medians in place and returns the middle one. */
+    private static double middle(double[] medians) {
         Arrays.sort(medians);
-        System.out.printf(Locale.ROOT, "inner loop in Chromium: %.2f-%.2f ms (median of %d, %d runs)%n", medians[0],
-                medians[runs - 1], iterations, runs);
-        System.out.printf(Locale.ROOT, "the same loop on this JVM: median %.2f ms over %d runs%n",
-                InnerLoopBench.medianMillis(iterations, () -> System.nanoTime() / 1e6), iterations);
+        return medians[medians.length / 2];
+    }
+
+    private static double nowMillis() {
+        return System.nanoTime() / 1e6;
     }
 
     private static byte[] compiledClient() throws IOException {
