@@ -138,6 +138,11 @@ public final class LabPage {
         server.fetchWeights(runs.chosen(), true);
     }
 
+    /** Asks for the chosen run's newest weights without the visitor asking (a pick, the live end, following). */
+    void refreshWeights() {
+        server.fetchWeights(runs.chosen(), false);
+    }
+
     /** The run picker. */
     public void chooseRun(String id) {
         lab.choose(id, -1);

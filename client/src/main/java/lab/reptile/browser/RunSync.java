@@ -49,7 +49,7 @@ final class RunSync {
         wanted = position;
         fetchDetail();
         if (position < 0) {
-            page.fetchWeights();
+            page.refreshWeights();
         }
     }
 
@@ -66,7 +66,7 @@ final class RunSync {
                     moveTo(Math.min(wanted, detail.snapshots() - 1));
                     wanted = -1;
                 } else if (runs.atLiveEnd() && runs.follow()) {
-                    page.fetchWeights();
+                    page.refreshWeights();
                 }
                 if (detail.summary().live() && runs.follow()) {
                     timers.start(Timer.RUN_POLL, RunSync.this::fetchDetail);
@@ -95,7 +95,7 @@ final class RunSync {
             return;
         }
         if (runs.atLiveEnd()) {
-            page.fetchWeights();
+            page.refreshWeights();
             return;
         }
         int at = runs.position();

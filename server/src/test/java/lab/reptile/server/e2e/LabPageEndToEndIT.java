@@ -4,17 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import lab.reptile.model.ReptileConfig;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import lab.reptile.model.NetShape;
+import lab.reptile.model.ReptileTrainer;
 import lab.reptile.server.Await;
 import lab.reptile.server.TestLab;
+import lab.reptile.server.baseline.PretrainConfig;
+import lab.reptile.server.baseline.PretrainedBaseline;
 import lab.reptile.server.http.ReptileServer;
 import lab.reptile.server.http.ServerOptions;
+import lab.reptile.server.lab.LabLimits;
 import lab.reptile.server.lab.RunState;
 import lab.reptile.server.training.TrainingDefaults;
 import org.junit.jupiter.api.AfterAll;
@@ -24,8 +33,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 
 /**
- * The lab on the page against the real server: the default run (plain-Java trainer, 30,000 tasks) scrubbed and
- * replayed, a run started and followed from the page, points dragged, a diverging adaptation, a shared link.
+ * The lab on the page against the real server, with a pretrained baseline: the default run (plain-Java trainer,
+ * 30,000 tasks) scrubbed and replayed, a run started and followed from the page, points dragged, a diverging
+ * adaptation, a shared link.
  */
 class LabPageEndToEndIT {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -35,8 +45,10 @@ class LabPageEndToEndIT {
     @BeforeAll
     static void trainAndServe() throws Exception {
         runner = TestLab.plain(TrainingDefaults.config().toBuilder().tasks(30_000).build());
-        server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner.lab()).start();
+        PretrainedBaseline baseline = PretrainedBaseline.start(PretrainConfig.defaults(), NetShape.STANDARD);
+        server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner.lab(), baseline).start();
         runner.start();
+        assertTrue(baseline.await(180_000), "the pretrained baseline trains"); // else the page logs its 503s
         Await.until("the default run to finish", Duration.ofMinutes(3), runner::view,
                 v -> v.state() == RunState.FINISHED);
     }
@@ -99,6 +111,7 @@ class LabPageEndToEndIT {
             double end = Curves.mseOnPoints(browser.dataset("adapted"), points);
             assertTrue(end * 10 <= first, "MSE of the red curve on the points: first snapshot " + first
                     + ", last " + end);
+            browser.resize(1280, 1750);
             browser.screenshot(SCREENSHOTS.resolve("lab-desktop.png"));
 
             browser.js("window.visited = []; new MutationObserver(function() { window.visited.push("
@@ -161,6 +174,29 @@ class LabPageEndToEndIT {
             assertEquals(7 * 3, ((Number) browser.js("return document.querySelectorAll('[data-testid=report] td')"
                     + ".length")).intValue(), "k = 0, 1, 2, 4, 8, 16, 32 beside random init");
             assertEquals("[]", browser.consoleErrors().toString());
+        }
+    }
+
+    @Test
+    void aRefusedStartShowsTheServersReason() throws Exception {
+        LabLimits noQuota = new LabLimits(true, 100_000, 0, 8, 20, 512L << 20);
+        try (TestLab closed = TestLab.open(TrainingDefaults.config().toBuilder().tasks(1_000).build(),
+                ReptileTrainer::new, noQuota);
+             ReptileServer refusing = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), closed.lab()).start();
+             Browser browser = new Browser(1280, 1000)) {
+            HttpResponse<String> direct = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + refusing.port() + "/api/runs")).POST(HttpRequest.BodyPublishers.ofString(
+                    "{\"tasks\": 2000}")).header("Content-Type", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(429, direct.statusCode(), direct.body());
+            String reason = new ObjectMapper().readTree(direct.body()).get("error").asText();
+            browser.open("http://127.0.0.1:" + refusing.port() + "/");
+            browser.type("run-tasks", "2000");
+            browser.click("start-run");
+            browser.waitFor("the refusal", "return document.querySelector('[data-testid=run-status]')"
+                    + ".textContent.indexOf('Refused') === 0");
+            assertEquals("Refused: " + reason, browser.byTestId("run-status").getText());
+            assertEquals(1, closed.lab().list().size(), "a refused start changes nothing");
         }
     }
 
