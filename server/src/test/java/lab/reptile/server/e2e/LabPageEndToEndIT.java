@@ -111,7 +111,7 @@ class LabPageEndToEndIT {
             double end = Curves.mseOnPoints(browser.dataset("adapted"), points);
             assertTrue(end * 10 <= first, "MSE of the red curve on the points: first snapshot " + first
                     + ", last " + end);
-            browser.resize(1280, 1750);
+            browser.resize(1280, 1950);
             browser.screenshot(SCREENSHOTS.resolve("lab-desktop.png"));
 
             browser.js("window.visited = []; new MutationObserver(function() { window.visited.push("
