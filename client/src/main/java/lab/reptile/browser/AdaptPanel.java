@@ -136,7 +136,7 @@ public final class AdaptPanel {
                 names.append(names.length() == 0 ? "" : " and ").append(FROM[start.ordinal()]);
             }
         }
-        return names.length() == 0 ? null : "The adaptation " + names + " diverged: its MSE on the points grew"
+        return names.length() == 0 ? null : "The adaptation " + names + " diverged: the MSE on the points grew"
                 + " instead of shrinking. Try a smaller learning rate.";
     }
 

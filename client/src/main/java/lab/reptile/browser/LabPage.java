@@ -29,7 +29,7 @@ public final class LabPage {
         this.view = view;
         this.form = form;
         this.rng = rng;
-        Timers redrawing = new Redrawing(timers);
+        Timers redrawing = new RedrawingTimers(timers, this::redraw);
         adaptation = new AdaptPanel(changes, redrawing);
         points = new PointsPanel(changes, adaptation.adaptation().grid());
         server = new ServerSync(this, backend, redrawing);
@@ -180,15 +180,8 @@ public final class LabPage {
 
     /** The share button: the URL fragment that reproduces what is on screen. */
     public String share() {
-        PointSet clicked = points.points();
-        double[] xs = new double[clicked.size()];
-        double[] ys = new double[clicked.size()];
-        for (int i = 0; i < xs.length; i++) {
-            xs[i] = clicked.x(i);
-            ys[i] = clicked.y(i);
-        }
-        String fragment = new SharedView(runs.chosen(), runs.atEnd() ? -1 : runs.position(), form.steps(), form.lr(),
-                xs, ys).fragment();
+        String fragment = SharedView.of(points.points(), runs.chosen(), runs.atEnd() ? -1 : runs.position(),
+                form.steps(), form.lr()).fragment();
         messages.say("Link to this view copied.");
         redraw();
         return fragment;
@@ -273,28 +266,6 @@ public final class LabPage {
         if (!changes.isEmpty()) {
             view.render(changes);
             changes.clear();
-        }
-    }
-
-    /** The wiring's timers, with a redraw after each one fires. */
-    private final class Redrawing implements Timers {
-        private final Timers timers;
-
-        Redrawing(Timers timers) {
-            this.timers = timers;
-        }
-
-        @Override
-        public void start(Timer timer, Runnable then) {
-            timers.start(timer, () -> {
-                then.run();
-                redraw();
-            });
-        }
-
-        @Override
-        public void cancel(Timer timer) {
-            timers.cancel(timer);
         }
     }
 }

@@ -63,10 +63,23 @@ public final class RunsJson {
     private static JsonTree member(JsonTree object, String key, JsonTree.Kind kind) {
         JsonTree value = object.kind() == JsonTree.Kind.OBJECT ? object.get(key) : null;
         if (value == null || value.kind() != kind) {
-            throw new IllegalArgumentException("\"" + key + "\" must be " + kind.name().toLowerCase()
-                    + ", got " + (value == null ? "nothing" : value.kind().name().toLowerCase()));
+            throw new IllegalArgumentException("\"" + key + "\" must be " + word(kind)
+                    + ", got " + (value == null ? "nothing" : word(value.kind())));
         }
         return value;
+    }
+
+    /** The kind in words (by hand: String.toLowerCase would bring Unicode case tables into the JS). */
+    private static String word(JsonTree.Kind kind) {
+        return switch (kind) {
+            case OBJECT -> "object";
+            case ARRAY -> "array";
+            case STRING -> "string";
+            case NUMBER -> "number";
+            case TRUE -> "true";
+            case FALSE -> "false";
+            case NULL -> "null";
+        };
     }
 
     private static double number(JsonTree object, String key) {

@@ -21,6 +21,17 @@ public record SharedView(String run, int position, String steps, String lr, doub
         }
     }
 
+    /** What is on screen: the points, the run and its timeline position (-1: newest), the form's steps and lr. */
+    public static SharedView of(PointSet points, String run, int position, String steps, String lr) {
+        double[] xs = new double[points.size()];
+        double[] ys = new double[points.size()];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = points.x(i);
+            ys[i] = points.y(i);
+        }
+        return new SharedView(run, position, steps, lr, xs, ys);
+    }
+
     /** The fragment, without its leading '#'. */
     public String fragment() {
         StringBuilder out = new StringBuilder("run=").append(run).append("&t=").append(position)
