@@ -18,7 +18,9 @@ public final class AdaptPanel {
         /** Stopped by the visitor (the step slider) before the last step. */
         PAUSED("paused"),
         /** The last step is on screen. */
-        DONE("done");
+        DONE("done"),
+        /** The last step is on screen and the MSE from the meta-weights is not finite or above its step-0 value. */
+        DIVERGED("diverged");
 
         private final String word;
 
@@ -33,6 +35,8 @@ public final class AdaptPanel {
     }
 
     private static final String[] NAMES = {"Reptile", "random", "pretrained"};
+    private static final String[] FROM = {"from the meta-weights (Reptile)", "from the random init",
+        "from the pretrained net"};
 
     private final Changes changes;
     private final Timers timers;
@@ -67,6 +71,15 @@ public final class AdaptPanel {
         changed();
     }
 
+    /** Adapts from every available start and shows the last step at once (the timeline, a drag, live weights). */
+    void runAtOnce(PointSet points, AdaptSettings settings) {
+        timers.cancel(Timer.FRAME);
+        adaptation.run(points, settings);
+        adaptation.show(settings.steps());
+        state = endState();
+        changed();
+    }
+
     /** Drops the adaptation (no points, or no meta-weights). */
     void reset() {
         timers.cancel(Timer.FRAME);
@@ -88,7 +101,7 @@ public final class AdaptPanel {
     void show(int step) {
         timers.cancel(Timer.FRAME);
         adaptation.show(step);
-        state = adaptation.steps() == 0 ? State.IDLE : adaptation.finished() ? State.DONE : State.PAUSED;
+        state = adaptation.steps() == 0 ? State.IDLE : adaptation.finished() ? endState() : State.PAUSED;
         changed();
     }
 
@@ -101,11 +114,30 @@ public final class AdaptPanel {
     private void nextFrame() {
         adaptation.advance();
         if (adaptation.finished()) {
-            state = State.DONE;
+            state = endState();
         } else {
             timers.start(Timer.FRAME, this::nextFrame);
         }
         changed();
+    }
+
+    private State endState() {
+        return adaptation.diverged(Start.META) ? State.DIVERGED : State.DONE;
+    }
+
+    /**
+     * The status line's warning when some start's adaptation diverged (e.g. "The adaptation from the meta-weights
+     * diverged: ..."), or null when none did.
+     */
+    public String divergedWarning() {
+        StringBuilder names = new StringBuilder();
+        for (Start start : Start.values()) {
+            if (adaptation.diverged(start)) {
+                names.append(names.length() == 0 ? "" : " and ").append(FROM[start.ordinal()]);
+            }
+        }
+        return names.length() == 0 ? null : "The adaptation " + names + " diverged: the MSE on the points grew"
+                + " instead of shrinking. Try a smaller learning rate.";
     }
 
     private void changed() {

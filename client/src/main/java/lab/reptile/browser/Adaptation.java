@@ -113,6 +113,17 @@ public final class Adaptation {
         return traces[Start.META.ordinal()] != null && shown == steps;
     }
 
+    /** True if the run from {@code start} ends with an MSE on the points that is not finite or above step 0's. */
+    public boolean diverged(Start start) {
+        FullBatchSgd.Trace trace = traces[start.ordinal()];
+        if (trace == null) {
+            return false;
+        }
+        double[] mse = trace.pointMse();
+        double last = mse[mse.length - 1];
+        return !(Double.isFinite(last) && last <= mse[0]);
+    }
+
     /** The x of every curve point, [GRID_SIZE]. */
     public double[] grid() {
         return grid;

@@ -15,7 +15,9 @@ public final class Changes {
         /** The progress bar, the progress line and the learning-curve chart. */
         TRAINING,
         /** The error banner and the status line. */
-        MESSAGES
+        MESSAGES,
+        /** The run picker, the timeline, the run status, the report and the learning curves of the runs. */
+        RUNS
     }
 
     private final boolean[] changed = new boolean[Part.values().length];

@@ -6,7 +6,7 @@ import org.teavm.jso.JSObject;
 /**
  * The three charts' Chart.js configurations. Every curve differs by dash style as well as colour: from the
  * meta-weights red and solid, from the random init blue and dashed, from the pretrained net orange and dotted.
- * Animation is off (the page animates steps itself) and so are the built-in legends (the page has labelled toggles).
+ * Animation is off (the page animates steps itself) and so are the built-in legends (the page has labelled toggles), but for the learning-curve chart's runs.
  */
 final class ChartConfigs {
     /** Datasets of the main plot, by index; the labels are the tests' names for them. */
@@ -16,8 +16,8 @@ final class ChartConfigs {
     static final int POINTS = 3;
     static final int ADAPTED_RANDOM = 4;
     static final int ADAPTED_PRETRAINED = 5;
-    /** The progress chart's learning curve. */
-    static final int PROGRESS = 0;
+    /** The learning-curve chart's colour for each run, in the order the page first saw them. */
+    static final String[] RUN_COLOURS = {"#7b1fa2", "#00897b", "#c2185b", "#5d4037", "#3949ab", "#f9a825"};
 
     private ChartConfigs() {
     }
@@ -65,12 +65,11 @@ final class ChartConfigs {
             + "    mse('mse-random', '#1a73e8', [9, 6], 'rect'), mse('mse-pretrained', '#e8710a', [1, 6], 'triangle')]}};")
     static native JSObject mseByStep();
 
-    /** Validation MSE after 8 steps against tasks trained on, log scale; the latest point is marked. */
+    /** Validation MSE after 8 steps against tasks trained on, log scale, one line per run with a legend naming it. */
     @JSBody(script = HELPERS
-            + "var d = line('progress', '#7b1fa2', 2, [], 0);"
-            + "d.pointRadius = function(c) { return c.dataIndex === c.dataset.data.length - 1 ? 6 : 0; };"
-            + "d.pointBackgroundColor = '#fff'; d.pointBorderWidth = 3;"
-            + "return {type: 'scatter', options: options(axis('linear', 0, 1, 'tasks trained on'),"
-            + "    axis('logarithmic', 0.01, 10, 'validation MSE, 8 steps')), data: {datasets: [d]}};")
+            + "var o = options(axis('linear', 0, 1, 'tasks trained on'),"
+            + "    axis('logarithmic', 0.01, 10, 'validation MSE, 8 steps'));"
+            + "o.plugins.legend = {display: true, position: 'bottom', labels: {boxWidth: 14, boxHeight: 3}};"
+            + "return {type: 'scatter', options: o, data: {datasets: []}};")
     static native JSObject progress();
 }

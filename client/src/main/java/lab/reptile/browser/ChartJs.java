@@ -27,6 +27,16 @@ final class ChartJs {
         setData(chart, dataset, xs, ys, n);
     }
 
+    /** Drops every dataset (the learning-curve chart rebuilds its one line per run). */
+    void clearLines() {
+        clearLines(chart);
+    }
+
+    /** Appends a solid line dataset with a legend entry {@code label}. */
+    void addLine(String label, String colour, double width, ProgressHistory curve) {
+        addLine(chart, label, colour, width, curve.tasksDone(), curve.mseAt8(), curve.tasksDone().length);
+    }
+
     void setVisible(int dataset, boolean visible) {
         setHidden(chart, dataset, !visible);
     }
@@ -58,6 +68,17 @@ final class ChartJs {
             + "for (var i = 0; i < n; i++) data[i] = {x: xs[i], y: ys[i]};"
             + "chart.data.datasets[dataset].data = data;")
     private static native void setData(JSObject chart, int dataset, double[] xs, double[] ys, int n);
+
+    @JSBody(params = "chart", script = "chart.data.datasets = [];")
+    private static native void clearLines(JSObject chart);
+
+    @JSBody(params = {"chart", "label", "colour", "width", "xs", "ys", "n"}, script = ""
+            + "var data = new Array(n);"
+            + "for (var i = 0; i < n; i++) data[i] = {x: xs[i], y: ys[i]};"
+            + "chart.data.datasets.push({label: label, data: data, showLine: true, borderColor: colour,"
+            + "  backgroundColor: colour, borderWidth: width, pointRadius: 0, pointHitRadius: 0, tension: 0});")
+    private static native void addLine(JSObject chart, String label, String colour, double width, double[] xs,
+                                       double[] ys, int n);
 
     @JSBody(params = {"chart", "dataset", "hidden"}, script = "chart.data.datasets[dataset].hidden = hidden;")
     private static native void setHidden(JSObject chart, int dataset, boolean hidden);

@@ -1,11 +1,20 @@
 package lab.reptile.browser;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+
 import lab.reptile.model.SineFamily;
 
 /** The page's three charts, and how the model's state is drawn into them: the sine plot, MSE by step, progress. */
 final class Charts {
     /** Fixed y range of the sine plot: fits the family's largest amplitude, 5, with a margin. */
     static final double Y_LIMIT = 6;
+
+    /** A diverged curve is drawn as if it ran along these (far off the plot's ±6) instead of at 10⁴⁰ or NaN. */
+    static final double CURVE_LIMIT = 100;
+    /** The MSE chart's ceiling: a diverged run's MSE is drawn at most here. */
+    static final double MSE_LIMIT = 1e6;
 
     private final ChartJs plot;
     private final ChartJs mse;
@@ -57,8 +66,9 @@ final class Charts {
         for (Start start : Start.values()) {
             int i = start.ordinal();
             all[i] = adaptation.mseByStep(start);
-            plot.setData(ChartConfigs.curve(start), adaptation.grid(), adaptation.shownCurve(start));
+            plot.setData(ChartConfigs.curve(start), adaptation.grid(), clipped(adaptation.shownCurve(start), CURVE_LIMIT));
             plot.setVisible(ChartConfigs.curve(start), visible[i]);
+            all[i] = clipped(all[i], MSE_LIMIT);
             mse.setData(i, stepAxis, all[i], all[i].length == 0 ? 0 : adaptation.shownStep() + 1);
             mse.setVisible(i, visible[i]);
         }
@@ -69,12 +79,60 @@ final class Charts {
         mse.update();
     }
 
-    /** The learning curve over the whole planned run, so the x axis stays put while it grows. */
-    void drawProgress(ProgressHistory history, long tasksTotal) {
-        double[] range = LogRange.decades(history.mseAt8());
-        progress.setData(ChartConfigs.PROGRESS, history.tasksDone(), history.mseAt8());
-        progress.setRange("x", 0, Math.max(1, tasksTotal));
+    /**
+     * Every run's learning curve, the chosen run's first and thickest, each in its own colour with a legend entry
+     * naming it; the x axis spans the chosen run's planned tasks (or the longest curve), so it stays put while the run
+     * grows.
+     */
+    void drawRuns(Map<String, ProgressHistory> curves, String chosen, Function<String, String> names,
+                  long tasksTotal) {
+        progress.clearLines();
+        double[][] mse = new double[curves.size()][];
+        double xMax = Math.max(1, tasksTotal);
+        int i = 0;
+        ProgressHistory first = curves.get(chosen);
+        if (first != null) {
+            progress.addLine(names.apply(chosen), ChartConfigs.RUN_COLOURS[indexOf(curves, chosen)], 3, first);
+            mse[i++] = first.mseAt8();
+        }
+        for (Map.Entry<String, ProgressHistory> run : curves.entrySet()) {
+            if (!run.getKey().equals(chosen)) {
+                progress.addLine(names.apply(run.getKey()), ChartConfigs.RUN_COLOURS[indexOf(curves, run.getKey())],
+                        1.5, run.getValue());
+                mse[i++] = run.getValue().mseAt8();
+            }
+        }
+        for (ProgressHistory curve : curves.values()) {
+            double[] tasks = curve.tasksDone();
+            if (tasks.length > 0 && first == null) {
+                xMax = Math.max(xMax, tasks[tasks.length - 1]);
+            }
+        }
+        double[] range = LogRange.decades(Arrays.copyOf(mse, i));
+        progress.setRange("x", 0, xMax);
         progress.setRange("y", range[0], range[1]);
         progress.update();
+    }
+
+    /** A copy of {@code values} with each clamped to [-limit, limit]; NaN counts as too large. */
+    static double[] clipped(double[] values, double limit) {
+        double[] out = new double[values.length];
+        for (int i = 0; i < out.length; i++) {
+            double v = values[i];
+            out[i] = Double.isNaN(v) ? limit : Math.max(-limit, Math.min(limit, v));
+        }
+        return out;
+    }
+
+    /** A run's colour slot: the order it was first seen in, cycling through the palette. */
+    private static int indexOf(Map<String, ProgressHistory> curves, String id) {
+        int i = 0;
+        for (String key : curves.keySet()) {
+            if (key.equals(id)) {
+                break;
+            }
+            i++;
+        }
+        return i % ChartConfigs.RUN_COLOURS.length;
     }
 }

@@ -3,7 +3,7 @@ package lab.reptile.browser;
 import org.teavm.jso.JSBody;
 import org.teavm.jso.ajax.XMLHttpRequest;
 
-/** GET requests with an optional ETag for a conditional request; a network failure or timeout is status 0. */
+/** GET and POST requests with an optional ETag for a conditional request; a network failure or timeout is status 0. */
 final class Http {
     /** Requests that take longer count as failed, so a hung server shows the banner instead of nothing. */
     private static final int TIMEOUT_MILLIS = 8000;
@@ -27,6 +27,16 @@ final class Http {
         }
         xhr.onComplete(() -> response.handle(xhr.getStatus(), xhr.getResponseText(), xhr.getResponseHeader("ETag")));
         xhr.send();
+    }
+
+    /** Sends POST {@code url} with a JSON body. */
+    static void post(String url, String json, Response response) {
+        XMLHttpRequest xhr = new XMLHttpRequest();
+        xhr.open("POST", url);
+        setTimeout(xhr, TIMEOUT_MILLIS);
+        xhr.setRequestHeader("Content-Type", "application/json");
+        xhr.onComplete(() -> response.handle(xhr.getStatus(), xhr.getResponseText(), xhr.getResponseHeader("ETag")));
+        xhr.send(json);
     }
 
     @JSBody(params = {"xhr", "millis"}, script = "xhr.timeout = millis;")

@@ -3,6 +3,7 @@ package lab.reptile.browser;
 import java.util.Random;
 
 import lab.reptile.model.SineTask;
+import lab.reptile.model.WeightsFile;
 
 /**
  * The page's state and decisions, in plain Java: one method per visitor action, each server answer and each timer
@@ -19,26 +20,66 @@ public final class LabPage {
     private final WeightsPanel weights = new WeightsPanel(changes);
     private final TrainingPanel training = new TrainingPanel(changes);
     private final Messages messages = new Messages(changes);
+    private final RunsPanel runs = new RunsPanel(changes);
     private final ServerSync server;
+    private final RunSync lab;
 
     /** @param rng draws the points of "Random sine" */
     public LabPage(Backend backend, Timers timers, AdaptForm form, View view, Random rng) {
         this.view = view;
         this.form = form;
         this.rng = rng;
-        Timers redrawing = new Redrawing(timers);
+        Timers redrawing = new RedrawingTimers(timers, this::redraw);
         adaptation = new AdaptPanel(changes, redrawing);
         points = new PointsPanel(changes, adaptation.adaptation().grid());
         server = new ServerSync(this, backend, redrawing);
+        lab = new RunSync(this, backend, redrawing, runs);
     }
 
-    /** Draws the whole page once and asks the server for everything. */
+    /** Draws the whole page once and asks the server for everything, starting from the default run's newest weights. */
     public void start() {
+        start("");
+    }
+
+    /**
+     * As {@link #start()}, but first shows what a shared URL's {@code fragment} holds (see {@link SharedView}): its
+     * points, steps, learning rate, run and timeline position. A fragment that cannot be read is said and ignored.
+     */
+    public void start(String fragment) {
         changes.markAll();
-        server.fetchWeights();
+        SharedView shared = null;
+        try {
+            shared = SharedView.parse(fragment);
+        } catch (IllegalArgumentException e) {
+            messages.say("Could not read the shared link: " + e.getMessage() + ".");
+        }
+        if (shared != null) {
+            points.replace(shared.xs(), shared.ys());
+            form.fill(shared.steps(), shared.lr());
+        }
         server.fetchPretrained();
         server.pollTraining();
+        lab.listRuns();
+        lab.choose(shared == null ? RunsPanel.DEFAULT_RUN : shared.run(), shared == null ? -1 : shared.position());
         redraw();
+    }
+
+    /** A pointer went down on the plot: a point within {@code hitRadius} pixels may be dragged. */
+    public void pressPlot(double px, double py, PlotArea area, double hitRadius) {
+        points.grab(px, py, area, hitRadius);
+    }
+
+    /** A drag moved the grabbed point (if any) to a pixel: the fits follow at once. */
+    public void dragPlot(double px, double py, PlotArea area) {
+        if (points.dragTo(px, py, area)) {
+            rerunAtOnce();
+            redraw();
+        }
+    }
+
+    /** The pointer went up: a dragged point stays where it is. */
+    public void releasePlot() {
+        points.drop();
     }
 
     /** A tap or click on the plot at a pixel; within {@code hitRadius} pixels of a point it removes that point. */
@@ -92,9 +133,58 @@ public final class LabPage {
         redraw();
     }
 
-    /** The fetch button: asks for newer meta-weights. */
+    /** The fetch button: asks for the chosen run's newer meta-weights. */
     public void fetchWeights() {
-        server.fetchWeights();
+        server.fetchWeights(runs.chosen(), true);
+    }
+
+    /** Asks for the chosen run's newest weights without the visitor asking (a pick, the live end, following). */
+    void refreshWeights() {
+        server.fetchWeights(runs.chosen(), false);
+    }
+
+    /** The run picker. */
+    public void chooseRun(String id) {
+        lab.choose(id, -1);
+        redraw();
+    }
+
+    /** The timeline slider: adapts at once from the snapshot at {@code index}. */
+    public void moveTimeline(int index) {
+        lab.stopReplay();
+        lab.moveTo(index);
+        redraw();
+    }
+
+    /** The replay button: plays the chosen run's timeline from its first snapshot to its last. */
+    public void replay() {
+        lab.replay();
+        redraw();
+    }
+
+    /** The follow checkbox. */
+    public void follow(boolean on) {
+        lab.setFollow(on);
+        redraw();
+    }
+
+    /** The start-run button, with the form's fields in {@link RunRequest#FIELDS} order. */
+    public void startRun(String[] fields) {
+        try {
+            lab.start(RunRequest.json(fields));
+        } catch (IllegalArgumentException e) {
+            runs.say("Not started: " + e.getMessage() + ".");
+        }
+        redraw();
+    }
+
+    /** The share button: the URL fragment that reproduces what is on screen. */
+    public String share() {
+        String fragment = SharedView.of(points.points(), runs.chosen(), runs.atEnd() ? -1 : runs.position(),
+                form.steps(), form.lr()).fragment();
+        messages.say("Link to this view copied.");
+        redraw();
+        return fragment;
     }
 
     public PointsPanel points() {
@@ -117,8 +207,33 @@ public final class LabPage {
         return messages;
     }
 
-    /** Adapts anew from every start if there are points, meta-weights and valid settings; else says what is missing. */
+    public RunsPanel runs() {
+        return runs;
+    }
+
+    /** New meta-weights for the Reptile start: adapt again, animated or (timeline, live updates) at once. */
+    void useWeights(WeightsFile file, boolean animate) {
+        adaptation.setWeights(file);
+        weights.holdMeta(file);
+        if (animate) {
+            rerun();
+        } else {
+            rerunAtOnce();
+        }
+    }
+
+    /** Adapts anew from every start, animating the steps; see {@link #adaptAll}. */
     void rerun() {
+        adaptAll(true);
+    }
+
+    /** Adapts anew from every start and shows the last step at once; see {@link #adaptAll}. */
+    void rerunAtOnce() {
+        adaptAll(false);
+    }
+
+    /** Adapts anew from every start if there are points, meta-weights and valid settings; else says what is missing. */
+    private void adaptAll(boolean animate) {
         PointSet clicked = points.points();
         if (clicked.isEmpty() || !adaptation.adaptation().hasWeights()) {
             adaptation.reset();
@@ -135,7 +250,15 @@ public final class LabPage {
             messages.say(e.getMessage());
             return;
         }
-        adaptation.run(clicked, settings);
+        if (animate) {
+            adaptation.run(clicked, settings);
+        } else {
+            adaptation.runAtOnce(clicked, settings);
+        }
+        String warning = adaptation.divergedWarning();
+        if (warning != null) {
+            messages.say(warning);
+        }
     }
 
     /** Hands the view what changed since the last call. */
@@ -143,28 +266,6 @@ public final class LabPage {
         if (!changes.isEmpty()) {
             view.render(changes);
             changes.clear();
-        }
-    }
-
-    /** The wiring's timers, with a redraw after each one fires. */
-    private final class Redrawing implements Timers {
-        private final Timers timers;
-
-        Redrawing(Timers timers) {
-            this.timers = timers;
-        }
-
-        @Override
-        public void start(Timer timer, Runnable then) {
-            timers.start(timer, () -> {
-                then.run();
-                redraw();
-            });
-        }
-
-        @Override
-        public void cancel(Timer timer) {
-            timers.cancel(timer);
         }
     }
 }

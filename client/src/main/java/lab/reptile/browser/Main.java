@@ -25,19 +25,39 @@ public final class Main {
         view.on(Changes.Part.POINTS, new PointsView(charts, lab.points())::render);
         view.on(Changes.Part.ADAPTATION, new AdaptView(page.stepSlider, charts, lab.adaptation())::render);
         view.on(Changes.Part.WEIGHTS, new WeightsView(charts, lab.weights(), lab.adaptation().adaptation())::render);
-        view.on(Changes.Part.TRAINING, new TrainingView(charts, lab.training())::render);
+        view.on(Changes.Part.TRAINING, new TrainingView(lab.training())::render);
         view.on(Changes.Part.MESSAGES, new MessagesView(lab.messages())::render);
+        view.on(Changes.Part.RUNS, new RunsView(charts, lab.runs())::render);
 
         Tap tap = new Tap();
-        // Pointer events, so a finger works like a mouse; a scroll that starts on the plot cancels the tap.
-        page.plot.addEventListener("pointerdown", (EventListener<MouseEvent>) e ->
-                tap.press(pointerId(e), e.getOffsetX(), e.getOffsetY()));
-        page.plot.addEventListener("pointercancel", e -> tap.cancel());
+        // Pointer events, so a finger works like a mouse: a press on a point that moves drags it (the canvas keeps
+        // the pointer while it does), a press and release in place is a tap, a cancelled gesture neither.
+        page.plot.addEventListener("pointerdown", (EventListener<MouseEvent>) e -> {
+            tap.press(pointerId(e), e.getOffsetX(), e.getOffsetY());
+            lab.pressPlot(e.getOffsetX(), e.getOffsetY(), charts.plotArea(), Tap.hitRadius(pointerType(e)));
+            capturePointer(page.plot, e);
+        });
+        page.plot.addEventListener("pointermove", (EventListener<MouseEvent>) e -> {
+            if (tap.move(pointerId(e), e.getOffsetX(), e.getOffsetY())) {
+                lab.dragPlot(e.getOffsetX(), e.getOffsetY(), charts.plotArea());
+            }
+        });
+        page.plot.addEventListener("pointercancel", e -> {
+            tap.cancel();
+            lab.releasePlot();
+        });
         page.plot.addEventListener("pointerup", (EventListener<MouseEvent>) e -> {
+            lab.releasePlot();
             if (tap.release(pointerId(e), e.getOffsetX(), e.getOffsetY())) {
                 lab.tapPlot(e.getOffsetX(), e.getOffsetY(), charts.plotArea(), Tap.hitRadius(pointerType(e)));
             }
         });
+        page.runSelect.addEventListener("change", e -> lab.chooseRun(selectValue(page.runSelect)));
+        page.timeline.addEventListener("input", e -> lab.moveTimeline(Integer.parseInt(page.timeline.getValue())));
+        page.replay.addEventListener("click", e -> lab.replay());
+        page.follow.addEventListener("change", e -> lab.follow(page.follow.isChecked()));
+        page.startRun.addEventListener("click", e -> lab.startRun(page.runFieldTexts()));
+        page.share.addEventListener("click", e -> shareUrl(lab.share()));
         page.adapt.addEventListener("click", e -> lab.adapt());
         page.clear.addEventListener("click", e -> lab.clear());
         page.randomSine.addEventListener("click", e -> lab.randomSine());
@@ -54,8 +74,22 @@ public final class Main {
         DragFrameBench frames = new DragFrameBench();
         exposeFrameBench(iterations -> frames.medianMillis(iterations, Performance::now));
         exposeEveryCurveBench(iterations -> frames.everyCurveMedianMillis(iterations, Performance::now));
-        lab.start();
+        lab.start(locationHash());
     }
+
+    @JSBody(params = {"canvas", "e"}, script = "try { canvas.setPointerCapture(e.pointerId); } catch (x) {}")
+    private static native void capturePointer(JSObject canvas, Event e);
+
+    @JSBody(params = "select", script = "return select.value;")
+    private static native String selectValue(JSObject select);
+
+    @JSBody(script = "return decodeURIComponent(location.hash || '');")
+    private static native String locationHash();
+
+    /** Puts the fragment in the address bar (without a reload) and copies the whole URL, where the browser lets us. */
+    @JSBody(params = "fragment", script = "history.replaceState(null, '', '#' + fragment);"
+            + "if (navigator.clipboard) navigator.clipboard.writeText(location.href).catch(function() {});")
+    private static native void shareUrl(String fragment);
 
     @JSBody(params = "e", script = "return e.pointerId;")
     private static native int pointerId(Event e);

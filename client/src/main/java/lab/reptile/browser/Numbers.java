@@ -12,8 +12,8 @@ public final class Numbers {
         if (digits < 0 || digits >= POWERS.length) {
             throw new IllegalArgumentException("digits must be in 0.." + (POWERS.length - 1) + ", got " + digits);
         }
-        if (Double.isNaN(value) || Double.isInfinite(value) || Math.abs(value) >= 1e12) {
-            return Double.toString(value);
+        if (!Double.isFinite(value) || Math.abs(value) >= 1e12) {
+            return scientific(value);
         }
         long scaled = Math.round(Math.abs(value) * POWERS[digits]);
         String sign = value < 0 && scaled != 0 ? "-" : "";
@@ -25,9 +25,44 @@ public final class Numbers {
         return sign + whole + "." + fraction;
     }
 
-    /** About three significant digits for values like an MSE, e.g. 2.31, 0.0457, 0.000123. */
+    /**
+     * Three significant digits as a power of ten for people, e.g. "1.49 × 10⁴¹"; "not a number" for NaN, "∞" or
+     * "−∞" for infinities.
+     */
+    public static String scientific(double value) {
+        if (Double.isNaN(value)) {
+            return "not a number";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "∞" : "−∞";
+        }
+        if (value == 0) {
+            return "0";
+        }
+        int exponent = (int) Math.floor(Math.log10(Math.abs(value)));
+        double mantissa = value / Math.pow(10, exponent);
+        if (Math.abs(Math.round(mantissa * 100) / 100.0) >= 10) { // 9.996 rounds up to the next power
+            exponent++;
+            mantissa /= 10;
+        }
+        return fixed(mantissa, 2) + " × 10" + superscript(exponent);
+    }
+
+    private static String superscript(int exponent) {
+        String digits = Integer.toString(Math.abs(exponent));
+        StringBuilder out = new StringBuilder(exponent < 0 ? "⁻" : "");
+        for (int i = 0; i < digits.length(); i++) {
+            out.append("⁰¹²³⁴⁵⁶⁷⁸⁹".charAt(digits.charAt(i) - '0'));
+        }
+        return out.toString();
+    }
+
+    /** About three significant digits for values like an MSE, e.g. 2.31, 0.0457, 0.000123, 1.49 × 10⁴¹. */
     public static String short3(double value) {
         double magnitude = Math.abs(value);
+        if (!Double.isFinite(value) || magnitude >= 1e5 || magnitude != 0 && magnitude < 1e-5) {
+            return scientific(value);
+        }
         if (magnitude >= 100 || magnitude == 0) {
             return fixed(value, 0);
         }

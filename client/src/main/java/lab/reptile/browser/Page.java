@@ -18,6 +18,30 @@ final class Page implements AdaptForm {
     final HTMLElement tryClassic = find("try-classic");
     final HTMLElement fetchWeights = find("fetch-weights");
     final HTMLInputElement stepSlider = (HTMLInputElement) find("step-slider");
+    final HTMLElement runSelect = find("run-select");
+    final HTMLInputElement timeline = (HTMLInputElement) find("timeline");
+    final HTMLElement replay = find("replay");
+    final HTMLInputElement follow = (HTMLInputElement) find("follow");
+    final HTMLElement startRun = find("start-run");
+    final HTMLElement share = find("share");
+    /** The start-a-run form's inputs, in {@link RunRequest#FIELDS} order. */
+    final HTMLInputElement[] runFields = new HTMLInputElement[RunRequest.FIELDS.length];
+
+    {
+        for (int i = 0; i < runFields.length; i++) {
+            runFields[i] = (HTMLInputElement) find("run-" + RunRequest.FIELDS[i][0]);
+        }
+    }
+
+    /** The start-a-run form's texts, in {@link RunRequest#FIELDS} order. */
+    String[] runFieldTexts() {
+        String[] texts = new String[runFields.length];
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = runFields[i].getValue();
+        }
+        return texts;
+    }
+
     /** The show/hide checkbox of each start's curve, in {@link Start} order. */
     final HTMLInputElement[] toggles = {(HTMLInputElement) find("show-meta"), (HTMLInputElement) find("show-random"),
         (HTMLInputElement) find("show-pretrained")};

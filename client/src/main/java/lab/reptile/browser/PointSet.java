@@ -59,6 +59,15 @@ public final class PointSet {
         size++;
     }
 
+    /** Moves point {@code index} to data (x, y). */
+    public void move(int index, double x, double y) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("point " + index + " of " + size);
+        }
+        xs[index] = x;
+        ys[index] = y;
+    }
+
     public void remove(int index) {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException("point " + index + " of " + size);

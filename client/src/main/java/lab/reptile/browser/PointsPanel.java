@@ -12,6 +12,8 @@ public final class PointsPanel {
     private final double[] grid;
     private final PointSet points = new PointSet();
     private double[] truth = NO_CURVE;
+    /** The point being dragged, or -1. */
+    private int grabbed = -1;
 
     /** @param grid the x at which the true curve is drawn */
     PointsPanel(Changes changes, double[] grid) {
@@ -26,6 +28,38 @@ public final class PointsPanel {
             changes.mark(Changes.Part.POINTS);
         }
         return edit;
+    }
+
+    /** A pointer went down: within {@code hitRadius} pixels of a point, that point may now be dragged. */
+    void grab(double px, double py, PlotArea area, double hitRadius) {
+        grabbed = area.contains(px, py) ? points.nearest(px, py, area, hitRadius) : -1;
+    }
+
+    /** Moves the grabbed point under the pointer, kept inside the plot; false if no point is grabbed. */
+    boolean dragTo(double px, double py, PlotArea area) {
+        if (grabbed < 0 || grabbed >= points.size()) {
+            return false;
+        }
+        double x = area.dataX(Math.max(area.left(), Math.min(area.right(), px)));
+        double y = area.dataY(Math.max(area.top(), Math.min(area.bottom(), py)));
+        points.move(grabbed, x, y);
+        changes.mark(Changes.Part.POINTS);
+        return true;
+    }
+
+    /** The pointer went up or the gesture was cancelled. */
+    void drop() {
+        grabbed = -1;
+    }
+
+    /** Replaces the points with a shared set. */
+    void replace(double[] xs, double[] ys) {
+        points.clear();
+        for (int i = 0; i < xs.length; i++) {
+            points.add(xs[i], ys[i]);
+        }
+        truth = NO_CURVE;
+        changes.mark(Changes.Part.POINTS);
     }
 
     /** Removes every point and the true curve. */

@@ -1,13 +1,17 @@
 package lab.reptile.browser;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import lab.reptile.model.JsonTree;
 import lab.reptile.model.TrainingStatus;
 import lab.reptile.model.WeightsFile;
 import lab.reptile.model.WeightsJson;
 
 /**
- * The server endpoints the page reads; remembers the meta-weights' last ETag so fetching them again is a conditional
- * request (the pretrained net never changes, so it is fetched until it arrives and then kept).
+ * The server endpoints the page reads; remembers each run's last meta-weights ETag so fetching them again is a
+ * conditional request, and keeps every timeline snapshot it fetched (they never change; the pretrained net neither,
+ * so it is fetched until it arrives and then kept).
  */
 final class ServerApi implements Backend {
     /** Outcome of a weights fetch. */
@@ -29,21 +33,98 @@ final class ServerApi implements Backend {
         void failed(String message);
     }
 
-    private static final String META = "api/weights";
     private static final String PRETRAINED = "api/weights?init=pretrained";
-    private String metaEtag;
+    /** Last accepted ETag of each run's latest weights, by URL. */
+    private final Map<String, String> etags = new HashMap<>();
+    /** Timeline snapshots already fetched, by URL. */
+    private final Map<String, WeightsFile> snapshots = new HashMap<>();
 
     @Override
-    public void fetchWeights(WeightsHandler handler) {
-        fetch(META, "the meta-weights", metaEtag, handler);
+    public void fetchWeights(String run, WeightsHandler handler) {
+        String url = RunsPanel.DEFAULT_RUN.equals(run) ? "api/weights" : "api/runs/" + run + "/weights";
+        fetch(url, "the meta-weights", etags.get(url), handler, true);
     }
 
     @Override
     public void fetchPretrained(WeightsHandler handler) {
-        fetch(PRETRAINED, "the pretrained net", null, handler);
+        fetch(PRETRAINED, "the pretrained net", null, handler, false);
     }
 
-    private void fetch(String url, String what, String etag, WeightsHandler handler) {
+    @Override
+    public void fetchSnapshot(String url, WeightsHandler handler) {
+        WeightsFile kept = snapshots.get(url);
+        if (kept != null) {
+            handler.fresh(kept);
+            return;
+        }
+        fetch(url.startsWith("/") ? url.substring(1) : url, "a timeline snapshot", null, new WeightsHandler() {
+            @Override
+            public void fresh(WeightsFile file) {
+                snapshots.put(url, file);
+                handler.fresh(file);
+            }
+
+            @Override
+            public void failed(int status, String message) {
+                handler.failed(status, message);
+            }
+        }, false);
+    }
+
+    @Override
+    public void listRuns(RunsAnswer answer) {
+        Http.get("api/runs", null, (status, body, tag) -> {
+            try {
+                answer.runs(RunsJson.list(ok(status, body, "the runs")));
+            } catch (IllegalArgumentException e) {
+                answer.failed(e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void fetchRun(String id, RunAnswer answer) {
+        Http.get("api/runs/" + id, null, (status, body, tag) -> {
+            try {
+                answer.detail(RunsJson.detail(ok(status, body, "the run " + id)));
+            } catch (IllegalArgumentException e) {
+                answer.failed(e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void startRun(String json, StartAnswer answer) {
+        Http.post("api/runs", json, (status, body, tag) -> {
+            if (status != 202) {
+                JsonTree parsed = parseOrNull(body);
+                JsonTree error = parsed == null ? null : parsed.get("error");
+                answer.refused(error != null && error.kind() == JsonTree.Kind.STRING ? error.string()
+                        : ServerError.message("a new run", status, parsed));
+                return;
+            }
+            try {
+                answer.accepted(RunsJson.summary(JsTree.parse(body)));
+            } catch (IllegalArgumentException e) {
+                answer.refused("Server sent an invalid run: " + e.getMessage() + ".");
+            }
+        });
+    }
+
+    /** The parsed body of a 200; else an IllegalArgumentException with the page's words for the failure. */
+    private static JsonTree ok(int status, String body, String what) {
+        if (status != 200) {
+            throw new IllegalArgumentException(ServerError.message(what, status, parseOrNull(body)));
+        }
+        try {
+            return JsTree.parse(body);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Server sent invalid JSON for " + what + ": " + e.getMessage() + ".");
+        }
+    }
+
+    /** @param conditional keep the ETag of accepted weights, to ask for them conditionally next time */
+    private void fetch(String url, String what, String etag, WeightsHandler handler, boolean conditional) {
         Http.get(url, etag, (status, body, tag) -> {
             if (status == 304) {
                 handler.unchanged();
@@ -60,8 +141,8 @@ final class ServerApi implements Backend {
                 handler.failed(status, "Server sent invalid weights for " + what + ": " + e.getMessage() + ".");
                 return;
             }
-            if (url.equals(META)) { // the tag is kept only once the weights it names are accepted
-                metaEtag = tag;
+            if (conditional) { // the tag is kept only once the weights it names are accepted
+                etags.put(url, tag);
             }
             handler.fresh(file);
         });

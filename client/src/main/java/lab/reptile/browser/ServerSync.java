@@ -18,8 +18,9 @@ final class ServerSync {
         this.timers = timers;
     }
 
-    void fetchWeights() {
-        backend.fetchWeights(new MetaAnswer());
+    /** Asks for run {@code run}'s newest meta-weights; {@code asked}: the visitor pressed the fetch button. */
+    void fetchWeights(String run, boolean asked) {
+        backend.fetchWeights(run, new MetaAnswer(run, asked));
     }
 
     void fetchPretrained() {
@@ -30,22 +31,38 @@ final class ServerSync {
         backend.fetchStatus(new TrainingAnswer());
     }
 
-    /** New meta-weights replace the old and the adaptation runs again; a failure keeps the last good ones. */
+    /**
+     * New meta-weights replace the old and the adaptation runs again (at once while following a run live, animated
+     * otherwise); they are dropped if the visitor has meanwhile picked another run or an older timeline position. A
+     * failure keeps the last good ones.
+     */
     private final class MetaAnswer implements ServerApi.WeightsHandler {
+        private final String run;
+        private final boolean asked;
+
+        MetaAnswer(String run, boolean asked) {
+            this.run = run;
+            this.asked = asked;
+        }
+
         @Override
         public void fresh(WeightsFile file) {
-            page.adaptation().setWeights(file);
-            page.weights().holdMeta(file);
+            RunsPanel runs = page.runs();
+            if (!run.equals(runs.chosen()) || !runs.atEnd()) {
+                return;
+            }
             page.messages().recover(Messages.Source.WEIGHTS);
             page.messages().say("Loaded meta-weights version " + file.version() + ".");
-            page.rerun();
+            page.useWeights(file, !(runs.atLiveEnd() && runs.follow()));
             page.redraw();
         }
 
         @Override
         public void unchanged() {
             page.messages().recover(Messages.Source.WEIGHTS);
-            page.messages().say("Meta-weights unchanged (version " + page.weights().versionLabel() + ").");
+            if (asked) {
+                page.messages().say("Meta-weights unchanged (version " + page.weights().versionLabel() + ").");
+            }
             page.redraw();
         }
 

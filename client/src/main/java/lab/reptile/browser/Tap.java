@@ -2,7 +2,8 @@ package lab.reptile.browser;
 
 /**
  * Tells a tap or click on the plot from a drag or scroll, for pointer events of any kind (mouse, pen, touch): a
- * press and a release of the same pointer, close together. A scroll gesture cancels the press.
+ * press and a release of the same pointer, close together. A press that moves farther than {@link #SLOP} becomes a
+ * drag and is no tap any more; a scroll gesture cancels the press.
  */
 public final class Tap {
     /** A release farther than this (CSS pixels) from its press is a drag, not a tap. */
@@ -15,12 +16,23 @@ public final class Tap {
     private int pointer = -1;
     private double x;
     private double y;
+    private boolean dragging;
 
     /** A pointer went down at (px, py). */
     public void press(int pointerId, double px, double py) {
         pointer = pointerId;
         x = px;
         y = py;
+        dragging = false;
+    }
+
+    /** The pressed pointer moved to (px, py); true once the press has become a drag. */
+    public boolean move(int pointerId, double px, double py) {
+        if (pointerId != pointer) {
+            return false;
+        }
+        dragging = dragging || Math.hypot(px - x, py - y) > SLOP;
+        return dragging;
     }
 
     /** The browser took the gesture over (e.g. a scroll), so no tap. */
@@ -30,7 +42,7 @@ public final class Tap {
 
     /** A pointer went up at (px, py); true if it completes a tap. */
     public boolean release(int pointerId, double px, double py) {
-        boolean tap = pointerId == pointer && Math.hypot(px - x, py - y) <= SLOP;
+        boolean tap = pointerId == pointer && !dragging && Math.hypot(px - x, py - y) <= SLOP;
         pointer = -1;
         return tap;
     }

@@ -7,7 +7,11 @@ public enum Timer {
     /** How soon to ask again for the pretrained net while the server is still training it (a 503). */
     PRETRAINED_RETRY(2000),
     /** How long after one training-progress answer the next is asked for. */
-    TRAINING_POLL(3000);
+    TRAINING_POLL(3000),
+    /** How long each timeline position stays on screen while the timeline replays. */
+    REPLAY(300),
+    /** How often the chosen run's detail and newest weights are asked for while it trains and the page follows it. */
+    RUN_POLL(1000);
 
     private final int millis;
 

@@ -2,15 +2,13 @@ package lab.reptile.browser;
 
 import org.teavm.jso.dom.html.HTMLElement;
 
-/** Draws the {@link TrainingPanel}: the progress bar, the progress line and the learning-curve chart. */
+/** Draws the {@link TrainingPanel}: the progress bar and the progress line of the server's default run. */
 final class TrainingView {
     private final HTMLElement bar = Page.find("progress-bar");
     private final HTMLElement line = Page.find("training");
-    private final Charts charts;
     private final TrainingPanel panel;
 
-    TrainingView(Charts charts, TrainingPanel panel) {
-        this.charts = charts;
+    TrainingView(TrainingPanel panel) {
         this.panel = panel;
     }
 
@@ -20,7 +18,6 @@ final class TrainingView {
         if (progress != null) {
             bar.getStyle().setProperty("width", Numbers.fixed(100 * progress.fraction(), 1) + "%");
             bar.setAttribute("data-state", progress.state());
-            charts.drawProgress(panel.history(), progress.tasksTotal());
         }
     }
 }

@@ -10,10 +10,61 @@ final class FakeBackend implements Backend {
     private final Deque<ServerApi.WeightsHandler> weights = new ArrayDeque<>();
     private final Deque<ServerApi.WeightsHandler> pretrained = new ArrayDeque<>();
     private final Deque<ServerApi.StatusHandler> status = new ArrayDeque<>();
+    private final Deque<RunsAnswer> runLists = new ArrayDeque<>();
+    private final Deque<RunAnswer> runDetails = new ArrayDeque<>();
+    private final Deque<ServerApi.WeightsHandler> snapshots = new ArrayDeque<>();
+    private final Deque<StartAnswer> starts = new ArrayDeque<>();
+    /** The run each weights request asked for, the URL of each snapshot request, the body of each start. */
+    final Deque<String> weightsRuns = new ArrayDeque<>();
+    final Deque<String> snapshotUrls = new ArrayDeque<>();
+    final Deque<String> startBodies = new ArrayDeque<>();
 
     @Override
-    public void fetchWeights(ServerApi.WeightsHandler answer) {
+    public void fetchWeights(String run, ServerApi.WeightsHandler answer) {
+        weightsRuns.add(run);
         weights.add(answer);
+    }
+
+    @Override
+    public void listRuns(RunsAnswer answer) {
+        runLists.add(answer);
+    }
+
+    @Override
+    public void fetchRun(String id, RunAnswer answer) {
+        runDetails.add(answer);
+    }
+
+    @Override
+    public void fetchSnapshot(String url, ServerApi.WeightsHandler answer) {
+        snapshotUrls.add(url);
+        snapshots.add(answer);
+    }
+
+    @Override
+    public void startRun(String json, StartAnswer answer) {
+        startBodies.add(json);
+        starts.add(answer);
+    }
+
+    RunsAnswer runList() {
+        assertFalse(runLists.isEmpty(), "no run-list request is waiting");
+        return runLists.remove();
+    }
+
+    RunAnswer runDetail() {
+        assertFalse(runDetails.isEmpty(), "no run-detail request is waiting");
+        return runDetails.remove();
+    }
+
+    ServerApi.WeightsHandler snapshot() {
+        assertFalse(snapshots.isEmpty(), "no snapshot request is waiting");
+        return snapshots.remove();
+    }
+
+    StartAnswer start() {
+        assertFalse(starts.isEmpty(), "no start request is waiting");
+        return starts.remove();
     }
 
     @Override

@@ -20,9 +20,19 @@ class NumbersTest {
     }
 
     @Test
-    void fixedFallsBackForNonFiniteValues() {
-        assertEquals("NaN", Numbers.fixed(Double.NaN, 2));
-        assertEquals("Infinity", Numbers.fixed(Double.POSITIVE_INFINITY, 2));
+    void nonFiniteValuesAreWordsForPeople() {
+        assertEquals("not a number", Numbers.fixed(Double.NaN, 2));
+        assertEquals("∞", Numbers.fixed(Double.POSITIVE_INFINITY, 2));
+        assertEquals("−∞", Numbers.short3(Double.NEGATIVE_INFINITY));
+    }
+
+    @Test
+    void hugeAndTinyValuesArePowersOfTenNeverJavaNotation() {
+        assertEquals("1.49 × 10⁴¹", Numbers.short3(1.488734884502687E41));
+        assertEquals("-2.50 × 10¹²", Numbers.fixed(-2.5e12, 2));
+        assertEquals("1.00 × 10⁶", Numbers.short3(999_999.9));
+        assertEquals("3.00 × 10⁻⁷", Numbers.short3(3e-7));
+        assertEquals("1.23 × 10⁵", Numbers.short3(123_456));
     }
 
     @Test

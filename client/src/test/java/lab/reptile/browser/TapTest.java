@@ -38,6 +38,16 @@ class TapTest {
     }
 
     @Test
+    void aPressThatMovesPastTheSlopIsADragEvenIfItComesBack() {
+        tap.press(1, 10, 10);
+        assertFalse(tap.move(1, 10 + Tap.SLOP, 10), "within the slop: still a tap");
+        assertFalse(tap.move(2, 100, 100), "another pointer's move");
+        assertTrue(tap.move(1, 40, 10));
+        assertTrue(tap.move(1, 11, 10), "once a drag, always a drag");
+        assertFalse(tap.release(1, 10, 10), "a drag that ends where it began is no tap");
+    }
+
+    @Test
     void fingersGetALargerHitRadiusThanAMouse() {
         assertEquals(Tap.TOUCH_HIT_RADIUS, Tap.hitRadius("touch"));
         assertEquals(Tap.POINTER_HIT_RADIUS, Tap.hitRadius("mouse"));

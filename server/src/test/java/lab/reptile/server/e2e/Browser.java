@@ -88,6 +88,16 @@ final class Browser implements AutoCloseable {
         new Actions(driver).moveToElement(canvas, dx, dy).click().perform();
     }
 
+    /** Resizes the window (for a full-page screenshot). */
+    void resize(int width, int height) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+    }
+
+    /** A new chain of mouse actions (perform it to send them). */
+    Actions actions() {
+        return new Actions(driver);
+    }
+
     /** Taps the plot with a finger (a touch pointer) at data coordinates (x, y). */
     void tapPlotAt(double x, double y) {
         Number px = (Number) js("var r = reptileChart.canvas.getBoundingClientRect();"

@@ -124,7 +124,7 @@ class TeachingEndToEndIT {
         try (Browser browser = open(1280, 900)) {
             browser.waitFor("a first learning-curve point",
                     "return reptileProgressChart.data.datasets[0].data.length > 0");
-            double[][] before = browser.dataset("reptileProgressChart", "progress");
+            double[][] before = browser.dataset("reptileProgressChart", "default run");
             runner.resume();
             try {
                 browser.waitFor("new learning-curve points", "return reptileProgressChart.data.datasets[0].data"
@@ -132,7 +132,7 @@ class TeachingEndToEndIT {
             } finally {
                 runner.pause();
             }
-            double[][] after = browser.dataset("reptileProgressChart", "progress");
+            double[][] after = browser.dataset("reptileProgressChart", "default run");
             assertTrue(after[after.length - 1][0] > before[before.length - 1][0], "tasks done grew");
             assertTrue(after[after.length - 1][1] > 0, "an MSE");
         }

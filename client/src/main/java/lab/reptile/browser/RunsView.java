@@ -1,0 +1,108 @@
+package lab.reptile.browser;
+
+import java.util.List;
+
+import org.teavm.jso.dom.html.HTMLDocument;
+import org.teavm.jso.dom.html.HTMLElement;
+import org.teavm.jso.dom.html.HTMLInputElement;
+
+/**
+ * Draws the {@link RunsPanel}: the run picker, the timeline slider and its label (data-position for tests), the
+ * replay button, the follow box, the run-status line, the chosen run's report table and every run's learning curve.
+ */
+final class RunsView {
+    private final HTMLElement select = Page.find("run-select");
+    private final HTMLInputElement timeline = (HTMLInputElement) Page.find("timeline");
+    private final HTMLElement label = Page.find("timeline-label");
+    private final HTMLElement replay = Page.find("replay");
+    private final HTMLInputElement follow = (HTMLInputElement) Page.find("follow");
+    private final HTMLElement status = Page.find("run-status");
+    private final HTMLElement report = Page.find("report");
+    private final Charts charts;
+    private final RunsPanel panel;
+    private String listed = "";
+
+    RunsView(Charts charts, RunsPanel panel) {
+        this.charts = charts;
+        this.panel = panel;
+    }
+
+    void render() {
+        renderPicker();
+        RunDetail detail = panel.detail();
+        int snapshots = detail == null ? 0 : detail.snapshots();
+        timeline.setAttribute("max", Integer.toString(Math.max(0, snapshots - 1)));
+        timeline.setValue(Integer.toString(Math.max(0, panel.position())));
+        timeline.setDisabled(snapshots == 0);
+        label.setTextContent(panel.timelineLabel());
+        label.setAttribute("data-position", Integer.toString(panel.position()));
+        replay.setTextContent(panel.replaying() ? "Replaying…" : "Replay");
+        replay.setAttribute("aria-pressed", panel.replaying() ? "true" : "false");
+        follow.setChecked(panel.follow());
+        status.setTextContent(panel.status());
+        renderReport(detail);
+        charts.drawRuns(panel.curves(), panel.chosen(), panel::name, detail == null ? 1 : detail.summary().tasksTotal());
+    }
+
+    /** Rebuilds the picker's options only when the list or the choice changed, so an open picker stays open. */
+    private void renderPicker() {
+        List<RunSummary> runs = panel.runs();
+        StringBuilder key = new StringBuilder(panel.chosen());
+        for (RunSummary run : runs) {
+            key.append('|').append(run.id()).append(run.state());
+        }
+        if (key.toString().equals(listed)) {
+            return;
+        }
+        listed = key.toString();
+        select.setInnerHTML("");
+        boolean found = false;
+        for (RunSummary run : runs) {
+            found |= run.id().equals(panel.chosen());
+            select.appendChild(option(run.id(), run.name() + " (" + run.state() + ")", run.id().equals(panel.chosen())));
+        }
+        if (!found) {
+            select.appendChild(option(panel.chosen(), panel.name(panel.chosen()), true));
+        }
+    }
+
+    private static HTMLElement option(String value, String text, boolean selected) {
+        HTMLElement option = HTMLDocument.current().createElement("option");
+        option.setAttribute("value", value);
+        option.setTextContent(text);
+        if (selected) {
+            option.setAttribute("selected", "");
+        }
+        return option;
+    }
+
+    /** The report: MSE after k steps from the run's weights beside a random init, or a note until it finished. */
+    private void renderReport(RunDetail detail) {
+        report.setInnerHTML("");
+        HTMLDocument doc = HTMLDocument.current();
+        if (detail == null || detail.report().isEmpty()) {
+            HTMLElement note = doc.createElement("p");
+            note.setClassName("small muted");
+            note.setTextContent("The report (MSE after k steps on 500 held-out sines) appears when the run finishes.");
+            report.appendChild(note);
+            return;
+        }
+        HTMLElement table = doc.createElement("table");
+        table.appendChild(row(doc, "th", "steps k", "this run", "random init"));
+        for (RunDetail.ReportRow r : detail.report()) {
+            table.appendChild(row(doc, "td", Integer.toString(r.k()), Numbers.short3(r.mean()),
+                    Numbers.short3(r.randomMean())));
+        }
+        report.appendChild(table);
+    }
+
+    private static HTMLElement row(HTMLDocument doc, String cell, String... texts) {
+        HTMLElement tr = doc.createElement("tr");
+        for (String text : texts) {
+            HTMLElement td = doc.createElement(cell);
+            td.setTextContent(text);
+            tr.appendChild(td);
+        }
+        return tr;
+    }
+}
