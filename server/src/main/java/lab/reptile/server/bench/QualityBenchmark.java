@@ -57,19 +57,19 @@ public final class QualityBenchmark {
         }
         System.out.println("Published numbers: " + PublishedResults.CITATION + " (K = 5 only).");
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-14s %8s %8s %8s | %9s %9s %9s | %7s %8s %14s%n", "run", "demo@1", "demo@2",
+        System.out.printf(Locale.ROOT, "%-15s %8s %8s %8s | %9s %9s %9s | %7s %8s %14s%n", "run", "demo@1", "demo@2",
                 "demo@8", "maml5@1", "maml5@5", "maml5@10", "wall s", "tasks/s", "s to demo@8<0.1");
         for (Result r : results) {
             Evaluation.Table d = demo.get(r.name());
             Evaluation.Table m = maml.get(5).get(r.name());
-            System.out.printf(Locale.ROOT, "%-14s %8.4f %8.4f %8.4f | %9.4f %9.4f %9.4f | %7.1f %8.0f %14s%n",
+            System.out.printf(Locale.ROOT, "%-15s %8.4f %8.4f %8.4f | %9.4f %9.4f %9.4f | %7.1f %8.0f %14s%n",
                     r.name(), d.meanAt(1), d.meanAt(2), d.meanAt(8), m.meanAt(1), m.meanAt(5), m.meanAt(10),
                     r.seconds(), r.tasksPerSecond(), Double.isNaN(r.secondsToMse01()) ? "never"
                             : String.format(Locale.ROOT, "%.1f", r.secondsToMse01()));
         }
-        System.out.printf(Locale.ROOT, "%-14s %8s %8s %8s | %9.2f %9.2f %9.2f |%n", "MAML (paper)", "", "", "",
+        System.out.printf(Locale.ROOT, "%-15s %8s %8s %8s | %9.2f %9.2f %9.2f |%n", "MAML (paper)", "", "", "",
                 PublishedResults.MAML[0], PublishedResults.MAML[1], PublishedResults.MAML[2]);
-        System.out.printf(Locale.ROOT, "%-14s %8s %8s %8s | %9.2f %9.2f %9.2f |%n", "pretrained (p.)", "", "", "",
+        System.out.printf(Locale.ROOT, "%-15s %8s %8s %8s | %9.2f %9.2f %9.2f |%n", "pretrained (p.)", "", "", "",
                 PublishedResults.PRETRAINED[0], PublishedResults.PRETRAINED[1], PublishedResults.PRETRAINED[2]);
     }
 
