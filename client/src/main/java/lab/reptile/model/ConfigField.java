@@ -21,13 +21,29 @@ public final class ConfigField {
     private final Kind kind;
     private final Function<ReptileConfig, Number> getter;
     private final BiConsumer<ReptileConfig.Builder, Number> setter;
+    private final boolean optional;
 
     private ConfigField(String name, Kind kind, Function<ReptileConfig, Number> getter,
-                        BiConsumer<ReptileConfig.Builder, Number> setter) {
+                        BiConsumer<ReptileConfig.Builder, Number> setter, boolean optional) {
         this.name = name;
         this.kind = kind;
         this.getter = getter;
         this.setter = setter;
+        this.optional = optional;
+    }
+
+    private ConfigField(String name, Kind kind, Function<ReptileConfig, Number> getter,
+                        BiConsumer<ReptileConfig.Builder, Number> setter) {
+        this(name, kind, getter, setter, false);
+    }
+
+    /** This field, which a complete config may leave out (it was added later; the builder's default is the old way). */
+    ConfigField optional() {
+        return new ConfigField(name, kind, getter, setter, true);
+    }
+
+    public boolean isOptional() {
+        return optional;
     }
 
     static ConfigField ofLong(String name, ToLongFunction<ReptileConfig> get, ObjLongConsumer<ReptileConfig.Builder> set) {

@@ -5,16 +5,17 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The evaluation protocol of DESIGN.md: per held-out task (seeded), K = 10 support points x ~ U[−5, 5], k full-batch
- * SGD steps from the weights, MSE on 100 evenly spaced query x; mean and 95 % CI over tasks for each k.
+ * Runs an {@link EvaluationProtocol}: per held-out task (seeded), K support points x ~ U[−5, 5], k full-batch SGD
+ * steps from the weights, MSE on evenly spaced query x; mean and 95 % CI over tasks for each k. The demo protocol's
+ * constants stay here for the callers that know only it.
  */
 public final class Evaluation {
-    public static final int[] STEPS = {0, 1, 2, 4, 8, 16, 32};
-    public static final int SUPPORT_POINTS = 10;
-    public static final int QUERY_POINTS = 100;
-    public static final double DEFAULT_LR = 0.02;
+    public static final int[] STEPS = EvaluationProtocol.DEMO.steps();
+    public static final int SUPPORT_POINTS = EvaluationProtocol.DEMO.supportPoints();
+    public static final int QUERY_POINTS = EvaluationProtocol.DEMO.queryPoints();
+    public static final double DEFAULT_LR = EvaluationProtocol.DEMO.lr();
     /** Seed of the held-out tasks in every reported table; no training run uses it. */
-    public static final long DEFAULT_SEED = 20_181_024L;
+    public static final long DEFAULT_SEED = EvaluationProtocol.DEFAULT_SEED;
 
     private Evaluation() {
     }
@@ -23,7 +24,7 @@ public final class Evaluation {
     public record Row(int steps, double mean, double ci95) {
     }
 
-    /** Rows for every k in {@link #STEPS}. */
+    /** One row per reported k. */
     public record Table(int tasks, List<Row> rows) {
         public double meanAt(int steps) {
             for (Row row : rows) {
@@ -35,48 +36,47 @@ public final class Evaluation {
         }
     }
 
-    /** Evaluates {@code weights} on {@code tasks} held-out tasks drawn from {@code seed}, at learning rate lr. */
+    /** The demo protocol on {@code tasks} held-out tasks drawn from {@code seed}, at learning rate lr. */
     public static Table evaluate(Params weights, long seed, int tasks, double lr) {
-        return evaluate(weights, seed, tasks, lr, STEPS);
+        return evaluate(weights, EvaluationProtocol.DEMO.withSeed(seed).withTasks(tasks).withLr(lr));
     }
 
     /** As {@link #evaluate(Params, long, int, double)}, for the given ascending step counts only. */
     public static Table evaluate(Params weights, long seed, int tasks, double lr, int[] stepsToReport) {
-        if (tasks < 2) {
-            throw new IllegalArgumentException("evaluation needs at least 2 tasks for a CI, got " + tasks);
-        }
-        int[] steps = stepsToReport.clone();
-        for (int r = 0; r < steps.length; r++) {
-            if (steps[r] < 0 || (r > 0 && steps[r] <= steps[r - 1])) {
-                throw new IllegalArgumentException("steps must be ascending and non-negative, got step " + steps[r]);
-            }
-        }
+        return evaluate(weights, EvaluationProtocol.DEMO.withSeed(seed).withTasks(tasks).withLr(lr)
+                .withSteps(stepsToReport));
+    }
+
+    /** The protocol's table for {@code weights}; the same weights and protocol give the same table, to the bit. */
+    public static Table evaluate(Params weights, EvaluationProtocol protocol) {
+        int[] steps = protocol.steps();
+        int tasks = protocol.tasks();
+        int k = protocol.supportPoints();
         int maxSteps = steps[steps.length - 1];
         double[][] mse = new double[steps.length][tasks];
-        Random rng = new Random(seed);
-        SineFamily family = new SineFamily();
+        Random rng = new Random(protocol.seed());
         Mlp mlp = new Mlp(weights.shape());
-        double[] queryX = SineFamily.linspace(QUERY_POINTS);
-        double[] queryY = new double[QUERY_POINTS];
+        double[] queryX = SineFamily.linspace(protocol.queryPoints());
+        double[] queryY = new double[queryX.length];
         for (int t = 0; t < tasks; t++) {
-            SineTask task = family.sample(rng);
-            double[] xs = new double[SUPPORT_POINTS];
-            double[] ys = new double[SUPPORT_POINTS];
-            for (int i = 0; i < SUPPORT_POINTS; i++) {
-                xs[i] = SineFamily.X_MIN + (SineFamily.X_MAX - SineFamily.X_MIN) * rng.nextDouble();
+            SineTask task = protocol.family().sample(rng);
+            double[] xs = new double[k];
+            double[] ys = new double[k];
+            for (int i = 0; i < k; i++) {
+                xs[i] = SineFamily.uniformX(rng);
                 ys[i] = task.y(xs[i]);
             }
-            for (int q = 0; q < QUERY_POINTS; q++) {
+            for (int q = 0; q < queryX.length; q++) {
                 queryY[q] = task.y(queryX[q]);
             }
             double[] phi = weights.toArray();
             int row = 0;
             for (int step = 0; step <= maxSteps; step++) {
                 if (step == steps[row]) {
-                    mse[row++][t] = mlp.loss(phi, queryX, queryY, 0, QUERY_POINTS);
+                    mse[row++][t] = mlp.loss(phi, queryX, queryY, 0, queryX.length);
                 }
                 if (step < maxSteps) {
-                    mlp.sgdStep(phi, xs, ys, 0, SUPPORT_POINTS, lr);
+                    mlp.sgdStep(phi, xs, ys, 0, k, protocol.lr());
                 }
             }
         }

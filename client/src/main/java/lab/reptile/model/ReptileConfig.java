@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Hyperparameters of one Reptile meta-training run, built by name ({@link #builder()}) from documented defaults and
  * validated on construction with messages that name the field. The defaults are the reference settings, John
- * Schulman's sine demo (DESIGN.md).
+ * Schulman's sine demo of Reptile.
  *
  * <p>Adding a hyperparameter touches this file only: a component, its check, a builder field with its default and
  * setter, and a {@link #FIELDS} entry, which JSON reading and writing follow.
@@ -19,6 +19,12 @@ import java.util.List;
  * @param pointsPerTask  x = linspace(−5, 5, pointsPerTask), shuffled, per task; default 50
  * @param outerStepStart meta step ε at the first meta-iteration; default 0.1
  * @param outerStepEnd   meta step ε approached linearly at the last meta-iteration; default 0
+ * @param maxPhase       the task family: phase φ ~ U[0, maxPhase) radians; default 2π (the demo's {@link
+ *                       SineFamily#DEMO}), π is the MAML paper's family
+ * @param randomPoints   0: a task's x are linspace(−5, 5, pointsPerTask), shuffled (Schulman's demo); 1: they are
+ *                       pointsPerTask draws x ~ U[−5, 5], as evaluation picks support points; default 0. With
+ *                       innerBatchSize = pointsPerTask the inner loop is then innerEpochs full-batch SGD steps on K
+ *                       random points, the way the protocols adapt
  */
 public record ReptileConfig(
         long seed,
@@ -29,9 +35,14 @@ public record ReptileConfig(
         int innerEpochs,
         int pointsPerTask,
         double outerStepStart,
-        double outerStepEnd) {
+        double outerStepEnd,
+        double maxPhase,
+        int randomPoints) {
 
-    /** Every field by name, in this order in JSON; readers and writers of configs go through this list. */
+    /**
+     * Every field by name, in this order in JSON; readers and writers of configs go through this list. Fields added
+     * after the first checkpoints were written are optional: a config without them reads with the old behaviour.
+     */
     public static final List<ConfigField> FIELDS = List.of(
             ConfigField.ofLong("seed", ReptileConfig::seed, Builder::seed),
             ConfigField.ofInt("tasks", ReptileConfig::tasks, Builder::tasks),
@@ -41,7 +52,9 @@ public record ReptileConfig(
             ConfigField.ofInt("innerEpochs", ReptileConfig::innerEpochs, Builder::innerEpochs),
             ConfigField.ofInt("pointsPerTask", ReptileConfig::pointsPerTask, Builder::pointsPerTask),
             ConfigField.ofDouble("outerStepStart", ReptileConfig::outerStepStart, Builder::outerStepStart),
-            ConfigField.ofDouble("outerStepEnd", ReptileConfig::outerStepEnd, Builder::outerStepEnd));
+            ConfigField.ofDouble("outerStepEnd", ReptileConfig::outerStepEnd, Builder::outerStepEnd),
+            ConfigField.ofDouble("maxPhase", ReptileConfig::maxPhase, Builder::maxPhase).optional(),
+            ConfigField.ofInt("randomPoints", ReptileConfig::randomPoints, Builder::randomPoints).optional());
 
     public ReptileConfig {
         RangeCheck.require("tasks", tasks, 1, 100_000_000);
@@ -56,6 +69,8 @@ public record ReptileConfig(
         RangeCheck.require("innerEpochs", innerEpochs, 1, 100);
         RangeCheck.require("outerStepStart", outerStepStart, 1e-6, 1);
         RangeCheck.require("outerStepEnd", outerStepEnd, 0, outerStepStart);
+        RangeCheck.require("maxPhase", maxPhase, 1e-6, 2 * Math.PI);
+        RangeCheck.require("randomPoints", randomPoints, 0, 1);
     }
 
     /** A builder holding the defaults, the reference settings. */
@@ -72,7 +87,13 @@ public record ReptileConfig(
     public Builder toBuilder() {
         return new Builder().seed(seed).tasks(tasks).metaBatchSize(metaBatchSize).innerLr(innerLr)
                 .innerBatchSize(innerBatchSize).innerEpochs(innerEpochs).pointsPerTask(pointsPerTask)
-                .outerStepStart(outerStepStart).outerStepEnd(outerStepEnd);
+                .outerStepStart(outerStepStart).outerStepEnd(outerStepEnd).maxPhase(maxPhase)
+                .randomPoints(randomPoints);
+    }
+
+    /** Whether a task's x are drawn from U[−5, 5] (randomPoints 1) rather than the shuffled grid. */
+    public boolean uniformX() {
+        return randomPoints == 1;
     }
 
     /** This run with another seed: the command line's {@code --seed}. */
@@ -113,6 +134,8 @@ public record ReptileConfig(
         private int pointsPerTask = 50;
         private double outerStepStart = 0.1;
         private double outerStepEnd = 0.0;
+        private double maxPhase = 2 * Math.PI;
+        private int randomPoints = 0;
 
         private Builder() {
         }
@@ -162,9 +185,19 @@ public record ReptileConfig(
             return this;
         }
 
+        public Builder maxPhase(double value) {
+            maxPhase = value;
+            return this;
+        }
+
+        public Builder randomPoints(int value) {
+            randomPoints = value;
+            return this;
+        }
+
         public ReptileConfig build() {
             return new ReptileConfig(seed, tasks, metaBatchSize, innerLr, innerBatchSize, innerEpochs, pointsPerTask,
-                    outerStepStart, outerStepEnd);
+                    outerStepStart, outerStepEnd, maxPhase, randomPoints);
         }
     }
 }

@@ -9,26 +9,46 @@ import java.io.ObjectOutputStream;
 import java.util.Random;
 
 /**
- * The training data of successive meta-training tasks: each task's points x = linspace(−5, 5, m), shuffled, with
- * their y. Every trainer that reads the same stream from the same seed sees the same data, bit for bit.
+ * The training data of successive meta-training tasks: each task's m points, with their y, either x =
+ * linspace(−5, 5, m) shuffled (the grid, Schulman's demo) or m fresh draws x ~ U[−5, 5] (uniform, as the evaluation
+ * protocols pick support points). Every trainer that reads the same stream from the same seed sees the same data, bit
+ * for bit.
  */
 public final class TaskStream {
     private final TaskFamily family;
     private final Random rng;
     private final double[] grid;
+    private final boolean uniformX;
 
+    /** A grid stream: each task's points are linspace(−5, 5, pointsPerTask), shuffled. */
     public TaskStream(TaskFamily family, Random rng, int pointsPerTask) {
+        this(family, rng, pointsPerTask, false);
+    }
+
+    /** A grid stream, or with {@code uniformX} each task's pointsPerTask x drawn from U[−5, 5]. */
+    public TaskStream(TaskFamily family, Random rng, int pointsPerTask, boolean uniformX) {
         if (pointsPerTask < 1) {
             throw new IllegalArgumentException("pointsPerTask must be at least 1, got " + pointsPerTask);
         }
         this.family = family;
         this.rng = rng;
         this.grid = SineFamily.linspace(pointsPerTask);
+        this.uniformX = uniformX;
+    }
+
+    /** The stream a run of {@code config} trains on: its task family, points per task and kind of points. */
+    public static TaskStream of(ReptileConfig config, Random rng) {
+        return new TaskStream(new SineFamily(config.maxPhase()), rng, config.pointsPerTask(), config.uniformX());
+    }
+
+    /** The stream of {@code config} whose generator is in {@code randomState} (from {@link #randomState()}). */
+    public static TaskStream restore(ReptileConfig config, byte[] randomState) {
+        return of(config, randomFrom(randomState));
     }
 
     /** A stream that continues exactly where this one stands (an independent copy of the random state). */
     public TaskStream copy() {
-        return new TaskStream(family, randomFrom(randomState()), grid.length);
+        return new TaskStream(family, randomFrom(randomState()), grid.length, uniformX);
     }
 
     /** The random generator's state, to store in a checkpoint. */
@@ -42,11 +62,6 @@ public final class TaskStream {
         return bytes.toByteArray();
     }
 
-    /** The stream of {@code family} whose generator is in {@code randomState} (from {@link #randomState()}). */
-    public static TaskStream restore(TaskFamily family, byte[] randomState, int pointsPerTask) {
-        return new TaskStream(family, randomFrom(randomState), pointsPerTask);
-    }
-
     private static Random randomFrom(byte[] state) {
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(state))) {
             // Only a Random may come out of these bytes, whatever a damaged or crafted checkpoint holds.
@@ -57,15 +72,21 @@ public final class TaskStream {
         }
     }
 
-    /** One task's points in training order: the task is drawn first, then the Fisher–Yates shuffle. */
+    /** One task's points in training order: the task is drawn first, then the x (Fisher–Yates shuffle, or draws). */
     public Points next() {
         Task task = family.sample(rng);
         double[] xs = grid.clone();
-        for (int i = xs.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            double t = xs[i];
-            xs[i] = xs[j];
-            xs[j] = t;
+        if (uniformX) {
+            for (int i = 0; i < xs.length; i++) {
+                xs[i] = SineFamily.uniformX(rng);
+            }
+        } else {
+            for (int i = xs.length - 1; i > 0; i--) {
+                int j = rng.nextInt(i + 1);
+                double t = xs[i];
+                xs[i] = xs[j];
+                xs[j] = t;
+            }
         }
         double[] ys = new double[xs.length];
         for (int i = 0; i < xs.length; i++) {

@@ -21,6 +21,6 @@ public record TrainerStart(Params initialWeights, TaskStream tasks, long metaIte
     public static TrainerStart fromSeed(ReptileConfig config, NetShape shape) {
         Random rng = new Random(config.seed());
         Params initial = Params.initial(shape, rng);
-        return new TrainerStart(initial, new TaskStream(new SineFamily(), rng, config.pointsPerTask()));
+        return new TrainerStart(initial, TaskStream.of(config, rng));
     }
 }

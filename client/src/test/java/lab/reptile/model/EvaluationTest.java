@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The evaluation protocol of DESIGN.md, against a direct re-implementation of it and on trained weights. */
+/** The demo evaluation protocol (EvaluationProtocol.DEMO), against a direct re-implementation of it and on trained weights. */
 class EvaluationTest {
     private static final long EVAL_SEED = 555;
     private final Params random = Evaluation.randomInit(NetShape.STANDARD, 1);
@@ -99,6 +99,6 @@ class EvaluationTest {
     void fewerThanTwoTasksAreRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Evaluation.evaluate(random, EVAL_SEED, 1, 0.02));
-        assertEquals("evaluation needs at least 2 tasks for a CI, got 1", e.getMessage());
+        assertEquals("tasks must be in [2, 1000000], got 1", e.getMessage());
     }
 }

@@ -1,6 +1,8 @@
 package lab.reptile.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.reflect.RecordComponent;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.function.Executable;
 class ReptileConfigTest {
     @Test
     void builderDefaultsAreSchulmansSineDemo() {
-        assertEquals(new ReptileConfig(0, 30_000, 1, 0.02, 10, 1, 50, 0.1, 0.0), ReptileConfig.builder().build());
+        assertEquals(new ReptileConfig(0, 30_000, 1, 0.02, 10, 1, 50, 0.1, 0.0, 2 * Math.PI, 0), ReptileConfig.builder().build());
         assertEquals(ReptileConfig.builder().build(), ReptileConfig.reference());
         assertEquals(30_000, ReptileConfig.reference().metaIterations());
     }
@@ -21,43 +23,50 @@ class ReptileConfigTest {
     @Test
     void builderSetsEachFieldByName() {
         ReptileConfig config = ReptileConfig.builder().seed(-3).tasks(400).metaBatchSize(4).innerLr(0.01)
-                .innerBatchSize(5).innerEpochs(2).pointsPerTask(20).outerStepStart(1.0).outerStepEnd(0.5).build();
-        assertEquals(new ReptileConfig(-3, 400, 4, 0.01, 5, 2, 20, 1.0, 0.5), config);
+                .innerBatchSize(5).innerEpochs(2).pointsPerTask(20).outerStepStart(1.0).outerStepEnd(0.5).maxPhase(Math.PI)
+                .randomPoints(1).build();
+        assertEquals(new ReptileConfig(-3, 400, 4, 0.01, 5, 2, 20, 1.0, 0.5, Math.PI, 1), config);
+        assertTrue(config.uniformX());
+        assertFalse(ReptileConfig.reference().uniformX());
     }
 
     @Test
     void toBuilderStartsFromTheConfigsOwnValues() {
         ReptileConfig config = ReptileConfig.builder().seed(5).tasks(60).metaBatchSize(3).outerStepStart(0.7).build();
         assertEquals(config, config.toBuilder().build());
-        assertEquals(new ReptileConfig(5, 60, 3, 0.02, 10, 1, 50, 0.7, 0.2), config.toBuilder().outerStepEnd(0.2).build());
+        ReptileConfig maml = config.toBuilder().maxPhase(1.5).randomPoints(1).build();
+        assertEquals(maml, maml.toBuilder().build());
+        assertEquals(new ReptileConfig(5, 60, 3, 0.02, 10, 1, 50, 0.7, 0.2, 2 * Math.PI, 0), config.toBuilder().outerStepEnd(0.2).build());
     }
 
     @Test
     void withSeedAndWithTasksChangeOnlyThatField() {
         ReptileConfig reference = ReptileConfig.reference();
-        assertEquals(new ReptileConfig(9, 30_000, 1, 0.02, 10, 1, 50, 0.1, 0.0), reference.withSeed(9));
-        assertEquals(new ReptileConfig(0, 3_000, 1, 0.02, 10, 1, 50, 0.1, 0.0), reference.withTasks(3_000));
+        assertEquals(new ReptileConfig(9, 30_000, 1, 0.02, 10, 1, 50, 0.1, 0.0, 2 * Math.PI, 0), reference.withSeed(9));
+        assertEquals(new ReptileConfig(0, 3_000, 1, 0.02, 10, 1, 50, 0.1, 0.0, 2 * Math.PI, 0), reference.withTasks(3_000));
     }
 
     @Test
     void fieldsListEveryComponentInOrderWithItsKindAndValue() {
         // a component added without its FIELDS entry would be missing from JSON: this catches it
-        ReptileConfig config = new ReptileConfig(-3, 400, 4, 0.01, 5, 2, 20, 1.0, 0.5);
+        ReptileConfig config = new ReptileConfig(-3, 400, 4, 0.01, 5, 2, 20, 1.0, 0.5, 1.5, 1);
         List<String> names = ReptileConfig.FIELDS.stream().map(ConfigField::name).toList();
         List<String> components = Arrays.stream(ReptileConfig.class.getRecordComponents())
                 .map(RecordComponent::getName).toList();
         assertEquals(components, names);
         List<Object> values = ReptileConfig.FIELDS.stream().map(field -> (Object) field.get(config)).toList();
-        assertEquals(List.of(-3L, 400, 4, 0.01, 5, 2, 20, 1.0, 0.5), values);
+        assertEquals(List.of(-3L, 400, 4, 0.01, 5, 2, 20, 1.0, 0.5, 1.5, 1), values);
         List<ConfigField.Kind> kinds = ReptileConfig.FIELDS.stream().map(ConfigField::kind).toList();
         assertEquals(List.of(ConfigField.Kind.LONG, ConfigField.Kind.INT, ConfigField.Kind.INT,
                 ConfigField.Kind.DOUBLE, ConfigField.Kind.INT, ConfigField.Kind.INT, ConfigField.Kind.INT,
-                ConfigField.Kind.DOUBLE, ConfigField.Kind.DOUBLE), kinds);
+                ConfigField.Kind.DOUBLE, ConfigField.Kind.DOUBLE, ConfigField.Kind.DOUBLE, ConfigField.Kind.INT), kinds);
+        assertEquals(List.of("maxPhase", "randomPoints"), ReptileConfig.FIELDS.stream().filter(ConfigField::isOptional)
+                .map(ConfigField::name).toList(), "only the fields added later may be missing from a stored config");
     }
 
     @Test
     void settingEveryFieldFromAnotherConfigCopiesIt() {
-        ReptileConfig source = new ReptileConfig(-3, 400, 4, 0.01, 5, 2, 20, 1.0, 0.5);
+        ReptileConfig source = new ReptileConfig(-3, 400, 4, 0.01, 5, 2, 20, 1.0, 0.5, 1.5, 1);
         ReptileConfig.Builder builder = ReptileConfig.builder();
         for (ConfigField field : ReptileConfig.FIELDS) {
             field.set(builder, field.get(source));
@@ -100,6 +109,9 @@ class ReptileConfigTest {
                 () -> ReptileConfig.builder().pointsPerTask(1001).build());
         assertRejected("innerBatchSize must be in [1, 50], got 51",
                 () -> ReptileConfig.builder().innerBatchSize(51).build());
+        assertRejected("randomPoints must be in [0, 1], got -1", () -> ReptileConfig.builder().randomPoints(-1).build());
+        assertRejected("maxPhase must be in [1.0E-6, 6.283185307179586], got 0.0",
+                () -> ReptileConfig.builder().maxPhase(0).build());
         assertRejected("innerEpochs must be in [1, 100], got 0", () -> ReptileConfig.builder().innerEpochs(0).build());
         assertRejected("outerStepStart must be in [1.0E-6, 1.0], got 0.0",
                 () -> ReptileConfig.builder().outerStepStart(0).build());

@@ -39,7 +39,7 @@ class ResumeTest {
     void randomStateRoundTripsThroughBytes() {
         TaskStream stream = new TaskStream(new SineFamily(), new Random(5), 20);
         stream.next();
-        TaskStream restored = TaskStream.restore(new SineFamily(), stream.randomState(), 20);
+        TaskStream restored = TaskStream.restore(ReptileConfig.builder().pointsPerTask(20).build(), stream.randomState());
         for (int task = 0; task < 3; task++) {
             Points expected = stream.next();
             Points actual = restored.next();
@@ -53,7 +53,7 @@ class ResumeTest {
         byte[] state = new TaskStream(new SineFamily(), new Random(5), 20).randomState();
         byte[] truncated = Arrays.copyOf(state, state.length / 2);
         var e = assertThrows(IllegalArgumentException.class,
-                () -> TaskStream.restore(new SineFamily(), truncated, 20));
+                () -> TaskStream.restore(ReptileConfig.builder().pointsPerTask(20).build(), truncated));
         assertTrue(e.getMessage().startsWith("random generator state is corrupt"), e.getMessage());
     }
 }

@@ -63,4 +63,31 @@ class TaskStreamTest {
         assertFalse(Arrays.equals(first.xs(), second.xs()));
         assertFalse(Arrays.equals(first.ys(), second.ys()));
     }
+
+    @Test
+    void aUniformStreamDrawsEachTasksPointsFromTheIntervalAfterTheTask() {
+        ReptileConfig config = ReptileConfig.builder().randomPoints(1).pointsPerTask(5).innerBatchSize(5)
+                .maxPhase(Math.PI).build();
+        Random check = new Random(11);
+        Points points = TaskStream.of(config, new Random(11)).next();
+        SineTask task = SineFamily.MAML.sample(check);
+        assertEquals(5, points.size());
+        for (int i = 0; i < points.size(); i++) {
+            assertEquals(-5 + 10 * check.nextDouble(), points.xs()[i], 1e-15);
+            assertEquals(task.y(points.xs()[i]), points.ys()[i], 0.0);
+        }
+        assertArrayEquals(points.xs(), TaskStream.of(config, new Random(11)).next().xs(), 0.0, "same seed, same x");
+    }
+
+    @Test
+    void aRestoredUniformStreamContinuesWithUniformPoints() {
+        ReptileConfig config = ReptileConfig.builder().randomPoints(1).pointsPerTask(7).innerBatchSize(7).build();
+        TaskStream stream = TaskStream.of(config, new Random(5));
+        stream.next();
+        TaskStream restored = TaskStream.restore(config, stream.randomState());
+        TaskStream copy = stream.copy();
+        Points expected = stream.next();
+        assertArrayEquals(expected.xs(), restored.next().xs(), 0.0);
+        assertArrayEquals(expected.ys(), copy.next().ys(), 0.0);
+    }
 }

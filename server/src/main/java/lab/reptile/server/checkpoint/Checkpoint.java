@@ -6,7 +6,6 @@ import lab.reptile.model.MetaLearner;
 import lab.reptile.model.Params;
 import lab.reptile.model.ReptileConfig;
 import lab.reptile.model.TrainerStart;
-import lab.reptile.model.SineFamily;
 import lab.reptile.model.TaskStream;
 
 /**
@@ -30,7 +29,7 @@ public record Checkpoint(ReptileConfig config, long metaIteration, Params weight
 
     /** Where a trainer resumes from this checkpoint. */
     public TrainerStart start() {
-        TaskStream tasks = TaskStream.restore(new SineFamily(), randomState, config.pointsPerTask());
+        TaskStream tasks = TaskStream.restore(config, randomState);
         return new TrainerStart(weights, tasks, metaIteration);
     }
 

@@ -2,6 +2,7 @@ package lab.reptile.server.cli;
 
 import java.util.Map;
 import lab.reptile.server.lab.LabLimits;
+import lab.reptile.server.training.Presets;
 
 /**
  * The server's command-line options, parsed strictly: an unknown flag, a missing value or a bad number is an error
@@ -9,9 +10,10 @@ import lab.reptile.server.lab.LabLimits;
  *
  * @param seed  the default run's seed, or null for the default
  * @param tasks the default run's length, or null for the default
+ * @param preset the default run's named hyperparameters (training.Presets), or null for the default run's own
  * @param lab   the limits on visitor runs
  */
-record CommandLine(String host, int port, Long seed, Integer tasks, String adminToken, String dataDir, boolean fresh,
+record CommandLine(String host, int port, Long seed, Integer tasks, String preset, String adminToken, String dataDir, boolean fresh,
                    int checkpointSeconds, LabLimits lab, boolean trustProxy, int trainers, boolean help) {
     static final String USAGE = """
             Usage: java -jar server/target/reptile-server.jar [options]
@@ -23,7 +25,9 @@ record CommandLine(String host, int port, Long seed, Integer tasks, String admin
               --port N          TCP port to listen on (default 8080; 0 picks a free one)
               --host H          interface to bind (default 127.0.0.1; 0.0.0.0 for every interface)
               --seed S          random seed of the default run (default 1)
-              --tasks N         tasks the default run meta-trains on (default 60000)
+              --tasks N         tasks the default run meta-trains on (default: the preset's)
+              --preset NAME     the default run's hyperparameters: default, reference or maml-protocol
+                                (see the README's quality section; --seed and --tasks override its values)
               --admin-token T   bearer token that enables POST /api/training/{pause,resume,reset} and
                                 DELETE /api/runs/{id} (default: the REPTILE_ADMIN_TOKEN environment variable;
                                 none disables them)
@@ -49,6 +53,7 @@ record CommandLine(String host, int port, Long seed, Integer tasks, String admin
         int port = 8080;
         Long seed = null;
         Integer tasks = null;
+        String preset = null;
         String token = env.get("REPTILE_ADMIN_TOKEN");
         String dataDir = "data";
         boolean fresh = false;
@@ -79,6 +84,7 @@ record CommandLine(String host, int port, Long seed, Integer tasks, String admin
                         case "--host" -> host = value;
                         case "--seed" -> seed = Flags.whole(flag, value, Long.MIN_VALUE, Long.MAX_VALUE);
                         case "--tasks" -> tasks = (int) Flags.whole(flag, value, 1, 100_000_000);
+                        case "--preset" -> preset = Presets.requireKnown(value);
                         case "--admin-token" -> token = value;
                         case "--data-dir" -> dataDir = value;
                         case "--checkpoint-every" -> checkpointSeconds = (int) Flags.whole(flag, value, 1, 86_400);
@@ -95,7 +101,7 @@ record CommandLine(String host, int port, Long seed, Integer tasks, String admin
             }
         }
         LabLimits lab = new LabLimits(labOn, maxTasks, runsPerHour, queue, keep, diskMiB << 20);
-        return new CommandLine(host, port, seed, tasks, token, dataDir, fresh, checkpointSeconds, lab, trustProxy,
+        return new CommandLine(host, port, seed, tasks, preset, token, dataDir, fresh, checkpointSeconds, lab, trustProxy,
                 trainers, help);
     }
 }

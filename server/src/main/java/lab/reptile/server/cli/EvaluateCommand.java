@@ -13,29 +13,38 @@ import java.util.Map;
 import lab.reptile.bench.EvaluationReport;
 import lab.reptile.jackson.JacksonTree;
 import lab.reptile.model.Evaluation;
+import lab.reptile.model.EvaluationProtocol;
+import lab.reptile.model.PublishedResults;
 import lab.reptile.model.WeightsFile;
 import lab.reptile.model.WeightsJson;
 
 /**
- * {@code evaluate (--weights FILE | --url URL) [--pretrained FILE_OR_URL] [--tasks 500] [--seed S] [--lr 0.02]}: the
- * evaluation protocol's table for some weights beside the pretrained baseline and a random init, using the same
- * inner loop as the browser.
+ * {@code evaluate (--weights FILE | --url URL) [--protocol demo|maml] [--k-shot K] [--pretrained FILE_OR_URL]
+ * [--tasks N] [--seed S] [--lr X]}: an evaluation protocol's table for some weights beside the pretrained baseline,
+ * a random init and, under the MAML protocol at K = 5, the paper's published numbers; the same inner loop as the
+ * browser.
  */
 final class EvaluateCommand {
     static final String USAGE = """
             Usage: java -jar server/target/reptile-server.jar evaluate (--weights FILE | --url URL) [options]
 
-            Prints MSE after k = 0, 1, 2, 4, 8, 16, 32 SGD steps on 10 support points (mean and 95% CI over
-            held-out sine tasks) for the given reptile-mlp-v1 weights, beside the pretrained baseline (when
-            given or served) and a randomly initialised net.
+            Prints the MSE after k SGD steps on K support points (mean and 95% CI over held-out sine tasks) for
+            the given reptile-mlp-v1 weights, beside the pretrained baseline (when given or served) and a
+            randomly initialised net.
 
               --weights FILE   a reptile-mlp-v1 JSON file
               --url URL        fetch the weights, e.g. http://127.0.0.1:8080/api/weights; a URL ending in
                                /api/weights also fetches the server's baseline from ?init=pretrained
+              --protocol P     demo (default): phase ~ U[0, 2pi), K = 10, lr 0.02, k = 0, 1, 2, 4, 8, 16, 32,
+                               500 tasks; maml: the sine protocol of Finn, Abbeel & Levine, "Model-Agnostic
+                               Meta-Learning for Fast Adaptation of Deep Networks" (ICML 2017, Table 2):
+                               phase ~ U[0, pi], K = 5, lr 0.01, k = 0, 1, 5, 10, 600 tasks, printed beside
+                               the paper's MAML and pretrained numbers (published for K = 5)
+              --k-shot K       support points per task (default: the protocol's; the paper also used 10, 20)
               --pretrained X   the pretrained baseline's weights, a file or an http(s) URL
-              --tasks N        held-out tasks (default 500)
+              --tasks N        held-out tasks (default: the protocol's)
               --seed S         seed of the held-out tasks (default 20181024)
-              --lr X           inner-loop learning rate (default 0.02)
+              --lr X           inner-loop learning rate (default: the protocol's)
             """;
 
     private static final int RETRY_SECONDS = 30;
@@ -48,9 +57,11 @@ final class EvaluateCommand {
         String file = null;
         String url = null;
         String pretrained = null;
-        int tasks = 500;
-        long seed = Evaluation.DEFAULT_SEED;
-        double lr = Evaluation.DEFAULT_LR;
+        EvaluationProtocol protocol = EvaluationProtocol.DEMO;
+        Integer kShot = null;
+        Integer tasks = null;
+        Long seed = null;
+        Double lr = null;
         try {
             for (int i = 0; i < args.length; i++) {
                 String flag = args[i];
@@ -63,6 +74,8 @@ final class EvaluateCommand {
                     case "--weights" -> file = value;
                     case "--url" -> url = value;
                     case "--pretrained" -> pretrained = value;
+                    case "--protocol" -> protocol = EvaluationProtocol.named(value);
+                    case "--k-shot" -> kShot = (int) Flags.whole(flag, value, 1, 1000);
                     case "--tasks" -> tasks = (int) Flags.whole(flag, value, 2, 1_000_000);
                     case "--seed" -> seed = Flags.whole(flag, value, Long.MIN_VALUE, Long.MAX_VALUE);
                     case "--lr" -> lr = Flags.real(flag, value, 1e-6, 10);
@@ -72,25 +85,45 @@ final class EvaluateCommand {
             if ((file == null) == (url == null)) {
                 throw new IllegalArgumentException("give exactly one of --weights FILE and --url URL");
             }
+            protocol = adjusted(protocol, kShot, tasks, seed, lr);
             WeightsFile weights = read(file != null ? readFile(file) : fetch(url));
             if (pretrained == null && url != null && url.endsWith("/api/weights")) {
                 pretrained = url + "?init=pretrained";
             }
             Map<String, Evaluation.Table> columns = new LinkedHashMap<>();
-            columns.put("meta-weights v" + weights.version(), Evaluation.evaluate(weights.weights(), seed, tasks, lr));
+            columns.put("meta-weights v" + weights.version(), Evaluation.evaluate(weights.weights(), protocol));
             if (pretrained != null) {
                 WeightsFile baseline = read(pretrained.startsWith("http://")
                         || pretrained.startsWith("https://") ? fetch(pretrained) : readFile(pretrained));
-                columns.put("pretrained", Evaluation.evaluate(baseline.weights(), seed, tasks, lr));
+                columns.put("pretrained", Evaluation.evaluate(baseline.weights(), protocol));
             }
             columns.put("random init", Evaluation.evaluate(
-                    Evaluation.randomInit(weights.shape(), seed + 1), seed, tasks, lr));
-            EvaluationReport.print(System.out, columns, seed, lr);
+                    Evaluation.randomInit(weights.shape(), protocol.seed() + 1), protocol));
+            printTable(protocol, columns);
             return 0;
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             return 2;
         }
+    }
+
+    /** The table, and under the MAML protocol the paper's numbers beside it with the citation. */
+    static void printTable(EvaluationProtocol protocol, Map<String, Evaluation.Table> columns) {
+        boolean paper = protocol.name().equals(EvaluationProtocol.MAML.name());
+        EvaluationReport.print(System.out, columns, protocol, paper
+                ? PublishedResults.columns(protocol.steps(), protocol.supportPoints()) : Map.of());
+        if (paper) {
+            System.out.println("Published numbers: " + PublishedResults.CITATION + " (K = 5 only).");
+        }
+    }
+
+    private static EvaluationProtocol adjusted(EvaluationProtocol protocol, Integer kShot, Integer tasks, Long seed,
+                                               Double lr) {
+        EvaluationProtocol p = protocol;
+        p = kShot == null ? p : p.withSupportPoints(kShot);
+        p = tasks == null ? p : p.withTasks(tasks);
+        p = seed == null ? p : p.withSeed(seed);
+        return lr == null ? p : p.withLr(lr);
     }
 
     private static WeightsFile read(String text) {

@@ -10,6 +10,7 @@ import lab.reptile.server.http.ReptileServer;
 import lab.reptile.server.http.ServerOptions;
 import lab.reptile.server.lab.Lab;
 import lab.reptile.server.training.Learners;
+import lab.reptile.server.training.Presets;
 import lab.reptile.server.training.TrainingDefaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,7 @@ public final class Main {
             System.out.print(CommandLine.USAGE);
             return;
         }
-        boolean explicitConfig = cli.seed() != null || cli.tasks() != null;
+        boolean explicitConfig = cli.seed() != null || cli.tasks() != null || cli.preset() != null;
         Lab lab = Lab.open(Path.of(cli.dataDir()), cli.lab(), Learners.dl4j(), cli.trainers(),
                 cli.checkpointSeconds() * 1_000_000_000L, requestedConfig(cli), explicitConfig, cli.fresh());
         // Trained in its own thread while the server starts and meta-training runs; served once ready.
@@ -63,7 +64,7 @@ public final class Main {
     }
 
     private static ReptileConfig requestedConfig(CommandLine cli) {
-        ReptileConfig config = TrainingDefaults.config();
+        ReptileConfig config = cli.preset() != null ? Presets.named(cli.preset()) : TrainingDefaults.config();
         if (cli.seed() != null) {
             config = config.withSeed(cli.seed());
         }

@@ -16,6 +16,9 @@ import lab.reptile.model.ReptileConfig;
  * with an IllegalArgumentException naming the field.
  */
 public final class ConfigJson {
+    /** The key of a body that names a preset. */
+    public static final String PRESET = "preset";
+
     private ConfigJson() {
     }
 
@@ -32,7 +35,10 @@ public final class ConfigJson {
         return node;
     }
 
-    /** The base config with the fields of {@code body} (a JSON object, or empty for none) in their place. */
+    /**
+     * The base config with the fields of {@code body} (a JSON object, or empty for none) in their place; a
+     * {@code "preset": "NAME"} in the body replaces the base by that {@link Presets preset} first.
+     */
     public static ReptileConfig merge(ObjectMapper mapper, ReptileConfig base, String body) {
         if (body == null || body.isBlank()) {
             return base;
@@ -43,13 +49,23 @@ public final class ConfigJson {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("body is not valid JSON: " + e.getOriginalMessage());
         }
+        if (root != null && root.isObject() && root.has(PRESET)) {
+            JsonNode preset = root.get(PRESET);
+            if (!preset.isTextual()) {
+                throw new IllegalArgumentException(PRESET + " must be a string, got "
+                        + preset.getNodeType().name().toLowerCase(Locale.ROOT));
+            }
+            ObjectNode fields = ((ObjectNode) root).deepCopy();
+            fields.remove(PRESET);
+            return merge(Presets.named(preset.textValue()).toBuilder(), fields);
+        }
         return merge(base.toBuilder(), root);
     }
 
     /** A complete config: every field must be present. */
     public static ReptileConfig read(JsonNode root) {
         for (ConfigField field : ReptileConfig.FIELDS) {
-            if (root == null || !root.has(field.name())) {
+            if (!field.isOptional() && (root == null || !root.has(field.name()))) {
                 throw new IllegalArgumentException("config is missing field \"" + field.name() + "\"");
             }
         }
@@ -64,7 +80,8 @@ public final class ConfigJson {
             String name = names.next();
             if (ReptileConfig.FIELDS.stream().noneMatch(field -> field.name().equals(name))) {
                 throw new IllegalArgumentException("unknown field \"" + name + "\"; known fields: "
-                        + ReptileConfig.FIELDS.stream().map(ConfigField::name).collect(Collectors.joining(", ")));
+                        + ReptileConfig.FIELDS.stream().map(ConfigField::name).collect(Collectors.joining(", "))
+                        + " (and " + PRESET + ")");
             }
         }
         for (ConfigField field : ReptileConfig.FIELDS) {

@@ -29,9 +29,9 @@ class CommandLineTest {
     @Test
     void everyOptionIsRead() {
         CommandLine cli = CommandLine.parse(new String[] {"--port", "0", "--host", "0.0.0.0", "--seed", "-7",
-                "--tasks", "1234", "--admin-token", "abc", "--data-dir", "/tmp/d", "--fresh",
+                "--tasks", "1234", "--preset", "maml-protocol", "--admin-token", "abc", "--data-dir", "/tmp/d", "--fresh",
                 "--checkpoint-every", "3"}, Map.of());
-        assertEquals(new CommandLine("0.0.0.0", 0, -7L, 1234, "abc", "/tmp/d", true, 3, LabLimits.DEFAULTS, false, 1,
+        assertEquals(new CommandLine("0.0.0.0", 0, -7L, 1234, "maml-protocol", "abc", "/tmp/d", true, 3, LabLimits.DEFAULTS, false, 1,
                 false), cli);
     }
 
@@ -61,6 +61,7 @@ class CommandLineTest {
         assertMessage("--port must be a whole number, got \"http\"", "--port", "http");
         assertMessage("--tasks must be in [1, 100000000], got 0", "--tasks", "0");
         assertMessage("--seed needs a value", "--seed");
+        assertMessage("unknown preset \"fast\"; known presets: default, reference, maml-protocol", "--preset", "fast");
         assertMessage("unknown option --verbose (see --help)", "--verbose", "1");
         assertMessage("unknown argument stray (see --help)", "stray");
     }

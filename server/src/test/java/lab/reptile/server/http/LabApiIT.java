@@ -19,6 +19,8 @@ import lab.reptile.server.Await;
 import lab.reptile.server.TestLab;
 import lab.reptile.server.lab.LabLimits;
 import lab.reptile.server.lab.RunReport;
+import lab.reptile.server.training.ConfigJson;
+import lab.reptile.server.training.Presets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -187,6 +189,9 @@ class LabApiIT {
         String client = "198.51.100.99";
         assertRefused(start(client, "{\"tasks\": \"many\"}"), 400, "tasks must be a number");
         assertRefused(start(client, "{\"bogus\": 1}"), 400, "unknown field \"bogus\"");
+        assertRefused(start(client, "{\"preset\": \"fast\"}"), 400,
+                "unknown preset \"fast\"; known presets: default, reference, maml-protocol");
+        assertRefused(start(client, "{\"preset\": [\"maml-protocol\"]}"), 400, "preset must be a string");
         assertRefused(start(client, "{\"tasks\": 100001}"), 400, "tasks must be at most 100000 for a visitor run");
         assertRefused(start(client, "{\"tasks\": 99}"), 400, "a run needs at least 100 meta-iterations");
         assertRefused(start(client, "{\"innerLr\": 0}"), 400, "innerLr must be in [");
@@ -198,6 +203,18 @@ class LabApiIT {
         assertRefused(start(client, "{\"seed\": \"" + "9".repeat(70_000) + "\"}"), 413, "body is larger than");
         assertEquals(before, runs().path("runs"), "nothing changed");
         assertEquals(202, start(client, "{\"tasks\": 1000}").statusCode(), "refusals used none of the quota");
+    }
+
+    @Test
+    void aRunBodyMayNameAPresetAndChangeSomeOfItsFields() throws Exception {
+        serve(LabLimits.DEFAULTS, false);
+        ReptileConfig preset = Presets.named("maml-protocol");
+        HttpResponse<String> created = start("203.0.113.30", "{\"preset\": \"maml-protocol\", \"seed\": 9}");
+        assertEquals(202, created.statusCode(), created.body());
+        JsonNode config = json(created).path("config");
+        assertEquals(preset.withSeed(9), ConfigJson.read(config));
+        assertEquals(Math.PI, config.path("maxPhase").asDouble(), "the MAML paper's task family");
+        assertTrue(preset.tasks() <= LabLimits.DEFAULTS.maxTasks(), "a visitor may start the preset as it is");
     }
 
     @Test

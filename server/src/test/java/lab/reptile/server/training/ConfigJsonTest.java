@@ -13,12 +13,13 @@ import org.junit.jupiter.api.function.Executable;
 /** Hyperparameters in JSON: the keys, a lossless round trip, merging over a base and strict reading. */
 class ConfigJsonTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ReptileConfig CONFIG = new ReptileConfig(-3, 400, 4, 0.015, 5, 2, 20, 0.7, 0.25);
+    private static final ReptileConfig CONFIG = new ReptileConfig(-3, 400, 4, 0.015, 5, 2, 20, 0.7, 0.25, Math.PI, 1);
 
     @Test
     void writesOneKeyPerFieldWithWholeNumbersAsIntegers() {
         assertEquals("{\"seed\":-3,\"tasks\":400,\"metaBatchSize\":4,\"innerLr\":0.015,\"innerBatchSize\":5,"
-                + "\"innerEpochs\":2,\"pointsPerTask\":20,\"outerStepStart\":0.7,\"outerStepEnd\":0.25}",
+                + "\"innerEpochs\":2,\"pointsPerTask\":20,\"outerStepStart\":0.7,\"outerStepEnd\":0.25,"
+                + "\"maxPhase\":3.141592653589793,\"randomPoints\":1}",
                 ConfigJson.write(MAPPER, CONFIG).toString());
     }
 
@@ -38,6 +39,25 @@ class ConfigJsonTest {
     }
 
     @Test
+    void aPresetReplacesTheBaseAndTheOtherFieldsChangeIt() {
+        ReptileConfig maml = Presets.named("maml-protocol");
+        assertEquals(maml, ConfigJson.merge(MAPPER, CONFIG, "{\"preset\": \"maml-protocol\"}"));
+        assertEquals(maml.withSeed(12), ConfigJson.merge(MAPPER, CONFIG, "{\"seed\": 12, \"preset\": \"maml-protocol\"}"));
+        assertEquals(TrainingDefaults.config(), ConfigJson.merge(MAPPER, CONFIG, "{\"preset\": \"default\"}"));
+    }
+
+    @Test
+    void aConfigWrittenBeforeTheTaskFamilyAndPointFieldsReadsWithTheOldBehaviour() {
+        var node = ConfigJson.write(MAPPER, CONFIG);
+        node.remove("maxPhase");
+        node.remove("randomPoints");
+        ReptileConfig old = ConfigJson.read(node);
+        assertEquals(2 * Math.PI, old.maxPhase());
+        assertEquals(0, old.randomPoints());
+        assertEquals(CONFIG.toBuilder().maxPhase(2 * Math.PI).randomPoints(0).build(), old);
+    }
+
+    @Test
     void readRefusesAConfigWithAFieldMissing() {
         var node = ConfigJson.write(MAPPER, CONFIG);
         node.remove("outerStepEnd");
@@ -47,7 +67,13 @@ class ConfigJsonTest {
     @Test
     void refusalsNameTheField() {
         assertMerge("unknown field \"lr\"; known fields: seed, tasks, metaBatchSize, innerLr, innerBatchSize, "
-                + "innerEpochs, pointsPerTask, outerStepStart, outerStepEnd", "{\"lr\": 1}");
+                + "innerEpochs, pointsPerTask, outerStepStart, outerStepEnd, maxPhase, randomPoints (and preset)",
+                "{\"lr\": 1}");
+        assertMerge("randomPoints must be in [0, 1], got 2", "{\"randomPoints\": 2}");
+        assertMerge("maxPhase must be in [1.0E-6, 6.283185307179586], got 7.0", "{\"maxPhase\": 7}");
+        assertMerge("unknown preset \"maml\"; known presets: default, reference, maml-protocol",
+                "{\"preset\": \"maml\"}");
+        assertMerge("preset must be a string, got number", "{\"preset\": 1}");
         assertMerge("innerLr must be a number, got string", "{\"innerLr\": \"0.1\"}");
         assertMerge("seed must be a number, got null", "{\"seed\": null}");
         assertMerge("tasks must be a whole number, got 2.5", "{\"tasks\": 2.5}");

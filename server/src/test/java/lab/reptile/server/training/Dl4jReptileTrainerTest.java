@@ -44,6 +44,15 @@ class Dl4jReptileTrainerTest {
     }
 
     @Test
+    void matchesPlainJavaTrainerWithFullBatchStepsOnRandomPointsOfTheMamlFamily() {
+        ReptileConfig protocolLike = config(4, 5, 5, 5).toBuilder().randomPoints(1).maxPhase(Math.PI)
+                .innerLr(0.01).build();
+        assertAgreesWithOracle(protocolLike);
+        assertAgreesWithOracle(Presets.named("maml-protocol").withTasks(10 * META_ITERATIONS
+                * Presets.named("maml-protocol").metaBatchSize()));
+    }
+
+    @Test
     void matchesPlainJavaTrainerForOtherLayerSizes() {
         for (NetShape shape : new NetShape[] {new NetShape(1, 1), new NetShape(1, 9, 1), new NetShape(1, 7, 5, 3, 1)}) {
             assertAgreesWithOracle(config(1, 10, 1, 50), shape);
