@@ -10,6 +10,7 @@ import lab.reptile.server.http.ReptileServer;
 import lab.reptile.server.http.ServerOptions;
 import lab.reptile.server.lab.Lab;
 import lab.reptile.server.training.Learners;
+import lab.reptile.server.training.NativeTuning;
 import lab.reptile.server.training.TrainingDefaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +39,7 @@ public final class Main {
             System.out.print(CommandLine.USAGE);
             return;
         }
+        NativeTuning.apply();
         boolean explicitConfig = cli.seed() != null || cli.tasks() != null;
         Lab lab = Lab.open(Path.of(cli.dataDir()), cli.lab(), Learners.dl4j(), cli.trainers(),
                 cli.checkpointSeconds() * 1_000_000_000L, requestedConfig(cli), explicitConfig, cli.fresh());
@@ -47,10 +49,7 @@ public final class Main {
                 cli.trustProxy()), lab, pretrained);
         server.start();
         lab.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            lab.close();
-        }, "shutdown"));
+        GracefulStop.install(server, lab);
         String shownHost = cli.host().equals("0.0.0.0") ? "localhost" : cli.host();
         LOG.info("Reptile Sine Lab is up: open http://{}:{}/", shownHost, server.port());
         if (cli.adminToken() == null || cli.adminToken().isEmpty()) {
