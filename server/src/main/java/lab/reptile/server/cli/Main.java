@@ -40,6 +40,7 @@ public final class Main {
             return;
         }
         NativeTuning.apply();
+        LOG.info("ND4J uses {} OpenMP thread(s)", NativeTuning.ompThreads());
         boolean explicitConfig = cli.seed() != null || cli.tasks() != null;
         Lab lab = Lab.open(Path.of(cli.dataDir()), cli.lab(), Learners.dl4j(), cli.trainers(),
                 cli.checkpointSeconds() * 1_000_000_000L, requestedConfig(cli), explicitConfig, cli.fresh());
