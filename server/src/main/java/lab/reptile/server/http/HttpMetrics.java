@@ -2,9 +2,11 @@ package lab.reptile.server.http;
 
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Times every request into {@code http_server_requests_seconds}, a histogram tagged by method, route (the matched
@@ -12,14 +14,15 @@ import java.time.Duration;
  */
 final class HttpMetrics {
     private static final String START = "reptile.requestStartNanos";
-    private final Timer.Builder timer = Timer.builder("http.server.requests")
-            .description("HTTP requests by method, route and status")
-            .publishPercentileHistogram()
-            .maximumExpectedValue(Duration.ofSeconds(10));
-    private final MeterRegistry registry;
+    /** Thread-safe, unlike a Timer.Builder, whose tags() changes the builder itself. */
+    private final Meter.MeterProvider<Timer> timers;
 
     HttpMetrics(MeterRegistry registry) {
-        this.registry = registry;
+        timers = Timer.builder("http.server.requests")
+                .description("HTTP requests by method, route and status")
+                .publishPercentileHistogram()
+                .maximumExpectedValue(Duration.ofSeconds(10))
+                .withRegistry(registry);
     }
 
     void start(Context ctx) {
@@ -32,8 +35,8 @@ final class HttpMetrics {
             return;
         }
         int status = ctx.statusCode();
-        timer.tags("method", ctx.method().name(), "route", route(ctx, status), "status", Integer.toString(status))
-                .register(registry).record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        timers.withTags("method", ctx.method().name(), "route", route(ctx, status), "status", Integer.toString(status))
+                .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
     }
 
     /** Route templates only, never the raw path: a label per run id or per probe would grow without bound. */

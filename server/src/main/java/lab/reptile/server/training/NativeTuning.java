@@ -26,10 +26,10 @@ public final class NativeTuning {
             System.setProperty("org.bytedeco.javacpp.maxbytes", MAX_NATIVE_BYTES);
         }
         shrinkingHeap();
+        Nd4j.getBackend(); // loads ND4J, which NativeOpsHolder needs first
         if (System.getenv("OMP_NUM_THREADS") == null) {
             // ND4J reads OMP_NUM_THREADS when it loads and otherwise takes every core; a second thread only spins on
-            // these tiny matrices (see docs/ARCHITECTURE.md), so set one thread before the first operation.
-            Nd4j.getBackend(); // loads ND4J, which NativeOpsHolder needs first
+            // these tiny matrices (README.md, "The two commands"), so set one thread before the first operation.
             NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
             Nd4j.factory().blas().setMaxThreads(1);
         }
