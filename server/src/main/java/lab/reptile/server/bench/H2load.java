@@ -73,7 +73,7 @@ final class H2load {
     }
 
     static Result parse(String output) {
-        Matcher rate = find(output, "finished in [0-9.]+s, ([0-9.]+) req/s");
+        Matcher rate = find(output, "finished in [0-9.]+m?s, ([0-9.]+) req/s");
         Matcher requests = find(output, "requests: \\d+ total, \\d+ started, \\d+ done, (\\d+) succeeded, (\\d+) failed");
         Matcher codes = find(output, "status codes: (\\d+) 2xx, (\\d+) 3xx, (\\d+) 4xx, (\\d+) 5xx");
         Matcher time = find(output, "time for request:\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)");
