@@ -9,7 +9,7 @@ import java.util.function.Predicate;
  */
 public final class Await {
     /** Long enough for a loaded 2-core machine; a condition that holds returns as soon as it does. */
-    public static final Duration DEFAULT = Duration.ofSeconds(60);
+    public static final Duration DEFAULT = Duration.ofSeconds(180); // only a failing test waits this long
     private static final long POLL_MILLIS = 10;
 
     /** A value to look at, which may throw (an HTTP call, a file read). */

@@ -47,6 +47,18 @@ final class H2load {
         if (rate > 0) {
             command.add("--rps=" + String.format(Locale.ROOT, "%.3f", rate / connections));
         }
+        return run(command, urls, headers);
+    }
+
+    /** Sends exactly {@code requests} to {@code urls} over {@code connections}, as fast as the server answers. */
+    static Result count(List<String> urls, int connections, int requests, List<String> headers)
+            throws IOException, InterruptedException {
+        return run(new ArrayList<>(List.of(BINARY.toString(), "--h1", "-c", Integer.toString(connections), "-t", "1",
+                "-n", Integer.toString(requests))), urls, headers);
+    }
+
+    private static Result run(List<String> command, List<String> urls, List<String> headers)
+            throws IOException, InterruptedException {
         for (String header : headers) {
             command.add("-H");
             command.add(header);
@@ -61,7 +73,7 @@ final class H2load {
     }
 
     static Result parse(String output) {
-        Matcher rate = find(output, "finished in [0-9.]+s, ([0-9.]+) req/s");
+        Matcher rate = find(output, "finished in [0-9.]+m?s, ([0-9.]+) req/s");
         Matcher requests = find(output, "requests: \\d+ total, \\d+ started, \\d+ done, (\\d+) succeeded, (\\d+) failed");
         Matcher codes = find(output, "status codes: (\\d+) 2xx, (\\d+) 3xx, (\\d+) 4xx, (\\d+) 5xx");
         Matcher time = find(output, "time for request:\\s+(\\S+)\\s+(\\S+)\\s+(\\S+)");

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Load on {@code GET /api/weights} while the default run trains, on the real jar in a child process: h2load (a real
- * load generator) over keep-alive connections, at a fixed rate, with and without {@code Accept-Encoding: gzip};
- * prints requests/s, mean and slowest request time, errors, and the training rate before and during each run.
+ * Load on {@code GET /api/weights}, on the real jar in child processes, with h2load (a real load generator) over
+ * keep-alive connections. First, a finished run: the server's CPU time per gzip and per plain request, in alternating
+ * rounds of 20,000 requests over 16 connections. Then, while the default run trains: a fixed rate with and without
+ * {@code Accept-Encoding: gzip}, printing requests/s, mean and slowest request time, errors, and the training rate
+ * before and during each run.
  *
  * <p>Usage, after {@code mvn -q -B package -DskipTests}: {@code java -cp "server/target/reptile-server.jar:server/
  * target/lib/*" lab.reptile.server.bench.LoadBenchmark [seconds=20] [connections=64] [rate=5000]}. Needs Debian's
@@ -17,6 +19,9 @@ import java.util.Locale;
 public final class LoadBenchmark {
     private static final Path JAR = Path.of("server/target/reptile-server.jar");
     private static final int BASELINE_SECONDS = 10;
+    private static final int CPU_REQUESTS = 20_000;
+    private static final int CPU_CONNECTIONS = 16;
+    private static final int CPU_ROUNDS = 3;
 
     private LoadBenchmark() {
     }
@@ -27,14 +32,32 @@ public final class LoadBenchmark {
         double rate = args.length > 2 ? Double.parseDouble(args[2]) : 5_000;
         H2load.requireInstalled();
         Path dir = Files.createTempDirectory("load-bench");
-        Path log = dir.resolve("server.log");
+        System.out.printf(Locale.ROOT, "%d cores, load average %s; logs in %s%n",
+                Runtime.getRuntime().availableProcessors(), ServerProcess.loadAverage(), dir);
+        cpuPerRequest(dir);
+        underTraining(dir, seconds, connections, rate);
+        System.out.printf(Locale.ROOT, "load average at the end %s%n", ServerProcess.loadAverage());
+    }
+
+    private static void cpuPerRequest(Path dir) throws Exception {
+        List<String> flags = List.of("--data-dir", dir.resolve("finished").toString(), "--fresh", "--tasks", "2000");
+        try (ServerProcess server = ServerProcess.start(JAR, dir.resolve("finished.log"), flags)) {
+            server.awaitFinished("default");
+            CpuPerRequest.Result cpu = CpuPerRequest.measure(server, CPU_REQUESTS, CPU_CONNECTIONS, CPU_ROUNDS);
+            System.out.printf(Locale.ROOT, "server CPU per request, finished run, %d requests over %d connections, "
+                            + "median of %d rounds: gzip %.0f us, plain %.0f us (gzip/plain %.2f)%n", CPU_REQUESTS,
+                    CPU_CONNECTIONS, CPU_ROUNDS, cpu.gzipMicros(), cpu.plainMicros(), cpu.ratio());
+        }
+    }
+
+    private static void underTraining(Path dir, int seconds, int connections, double rate) throws Exception {
         // Enough tasks that the default run trains throughout.
-        List<String> flags = List.of("--data-dir", dir.resolve("data").toString(), "--fresh", "--tasks", "100000000");
-        try (ServerProcess server = ServerProcess.start(JAR, log, flags)) {
+        List<String> flags = List.of("--data-dir", dir.resolve("training").toString(), "--fresh", "--tasks",
+                "100000000");
+        try (ServerProcess server = ServerProcess.start(JAR, dir.resolve("training.log"), flags)) {
             Thread.sleep(5_000); // start-up: ND4J, the pretrained baseline, the JIT
-            System.out.printf(Locale.ROOT, "GET /api/weights, %d connections, %d s per run, %d cores, load average "
-                    + "%s; server log %s%n", connections, seconds, Runtime.getRuntime().availableProcessors(),
-                    ServerProcess.loadAverage(), log);
+            System.out.printf(Locale.ROOT, "GET /api/weights while training, %d connections, %d s per run%n",
+                    connections, seconds);
             double before = server.trainingRate("default", BASELINE_SECONDS);
             System.out.printf(Locale.ROOT, "training before the load: %.0f tasks/s%n", before);
             for (boolean gzip : new boolean[] {true, false}) {
@@ -48,8 +71,8 @@ public final class LoadBenchmark {
                         gzip ? "gzip" : "plain", result.requestsPerSecond(), result.meanMillis(), result.maxMillis(),
                         result.status2xx(), result.errors(), during, 100 * (during / before - 1));
             }
-            System.out.printf(Locale.ROOT, "training after the load: %.0f tasks/s; load average %s%n",
-                    server.trainingRate("default", BASELINE_SECONDS), ServerProcess.loadAverage());
+            System.out.printf(Locale.ROOT, "training after the load: %.0f tasks/s%n",
+                    server.trainingRate("default", BASELINE_SECONDS));
         }
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The server's jar started as a child process on a free loopback port, and a small JSON client for its API. */
 final class ServerProcess implements AutoCloseable {
@@ -19,6 +20,8 @@ final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     final int port;
+    /** Linux's USER_HZ: /proc counts CPU time in these ticks. */
+    private static final int CLOCK_TICKS = 100;
 
     private ServerProcess(Process process, int port) {
         this.process = process;
@@ -27,15 +30,25 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code jar} with {@code flags} (besides --port), logging to {@code log}; returns once it answers. */
     static ServerProcess start(Path jar, Path log, List<String> flags) throws IOException, InterruptedException {
+        return start(jar, log, List.of(), Map.of(), flags);
+    }
+
+    /** As {@link #start(Path, Path, List)}, with JVM options before -jar and extra environment variables. */
+    static ServerProcess start(Path jar, Path log, List<String> jvmOptions, Map<String, String> environment,
+                               List<String> flags) throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-jar", jar.toString(), "--port", Integer.toString(port)));
+                .toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--port", Integer.toString(port)));
         command.addAll(flags);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
+        builder.environment().remove("OMP_NUM_THREADS");
+        builder.environment().putAll(environment);
         ServerProcess server = new ServerProcess(builder.start(), port);
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (true) {
@@ -87,6 +100,33 @@ final class ServerProcess implements AutoCloseable {
         long start = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         return (tasksDone(id) - tasks) / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** The server's CPU time so far (user + system, all threads), in seconds, from /proc/PID/stat. */
+    double cpuSeconds() throws IOException {
+        String stat = java.nio.file.Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // fields from the 3rd, state
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+    }
+
+    /** The server's resident memory in bytes, VmRSS in /proc/PID/status. */
+    long residentBytes() throws IOException {
+        for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+            }
+        }
+        throw new IOException("no VmRSS in /proc/" + process.pid() + "/status");
+    }
+
+    /** Waits until the run {@code id} has finished. */
+    void awaitFinished(String id) throws IOException, InterruptedException {
+        while (!get("/api/runs/" + id).path("state").asText().equals("finished")) {
+            if (!process.isAlive()) {
+                throw new IOException("the server exited");
+            }
+            Thread.sleep(200);
+        }
     }
 
     /** The machine's 1-minute load average, as /proc/loadavg has it. */

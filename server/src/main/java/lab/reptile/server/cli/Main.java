@@ -10,6 +10,7 @@ import lab.reptile.server.http.ReptileServer;
 import lab.reptile.server.http.ServerOptions;
 import lab.reptile.server.lab.Lab;
 import lab.reptile.server.training.Learners;
+import lab.reptile.server.training.NativeTuning;
 import lab.reptile.server.training.Presets;
 import lab.reptile.server.training.TrainingDefaults;
 import org.slf4j.Logger;
@@ -39,6 +40,8 @@ public final class Main {
             System.out.print(CommandLine.USAGE);
             return;
         }
+        NativeTuning.apply();
+        LOG.info("ND4J uses {} OpenMP thread(s)", NativeTuning.ompThreads());
         boolean explicitConfig = cli.seed() != null || cli.tasks() != null || cli.preset() != null;
         Lab lab = Lab.open(Path.of(cli.dataDir()), cli.lab(), Learners.dl4j(), cli.trainers(),
                 cli.checkpointSeconds() * 1_000_000_000L, requestedConfig(cli), explicitConfig, cli.fresh());
@@ -48,10 +51,7 @@ public final class Main {
                 cli.trustProxy()), lab, pretrained);
         server.start();
         lab.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            lab.close();
-        }, "shutdown"));
+        GracefulStop.install(server, lab);
         String shownHost = cli.host().equals("0.0.0.0") ? "localhost" : cli.host();
         LOG.info("Reptile Sine Lab is up: open http://{}:{}/", shownHost, server.port());
         if (cli.adminToken() == null || cli.adminToken().isEmpty()) {

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
 import lab.reptile.server.baseline.PretrainedBaseline;
 import lab.reptile.server.lab.Lab;
@@ -15,6 +16,7 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,7 +36,10 @@ public final class ReptileServer implements AutoCloseable {
     static final int ACCEPT_QUEUE_SIZE = 1024;
     private static final Logger LOG = LoggerFactory.getLogger(ReptileServer.class);
 
+    /** Requests in flight when a stop begins get this long to finish; then Jetty closes their connections. */
+    static final long STOP_TIMEOUT_MILLIS = 5_000;
     private final Javalin app;
+    private final ServiceMetrics metrics;
     private final String host;
     /** Strict: a second JSON value after the first, or a repeated field, is an error rather than ignored. */
     private final ObjectMapper mapper = new ObjectMapper()
@@ -53,26 +58,38 @@ public final class ReptileServer implements AutoCloseable {
         WeightsEndpoint weights = new WeightsEndpoint(lab, pretrained);
         TrainingEndpoints training = new TrainingEndpoints(lab, guard, mapper);
         RunsEndpoints runs = new RunsEndpoints(lab, guard, mapper, new ClientAddress(options.trustProxy()));
+        metrics = new ServiceMetrics(lab);
+        HttpMetrics requests = new HttpMetrics(metrics.registry());
+        HealthEndpoints health = new HealthEndpoints(lab, metrics, mapper);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.addConnector((server, http) -> connector(server, http, options));
             config.http.prefer405over404 = true;
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors()));
+            config.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JettyErrors());
+                server.insertHandler(new GracefulHandler()); // on stop, waits for requests in flight
+                server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+            });
             config.http.maxRequestSize = RequestBodies.MAX_BYTES;
             serveFiles(config);
+            config.routes.before(requests::start);
             config.routes.before(ReptileServer::securityHeaders);
             config.routes.before(ReptileServer::checkRequest);
-            config.routes.get("/api/weights", weights::get);
-            config.routes.get("/api/training", training::status);
+            config.routes.after(requests::finish);
+            getAndHead(config, "/healthz", health::health);
+            getAndHead(config, "/readyz", health::ready);
+            getAndHead(config, "/metrics", health::metrics);
+            getAndHead(config, "/api/weights", weights::get);
+            getAndHead(config, "/api/training", training::status);
             config.routes.post("/api/training/pause", training::pause);
             config.routes.post("/api/training/resume", training::resume);
             config.routes.post("/api/training/reset", training::reset);
-            config.routes.get("/api/runs", runs::list);
+            getAndHead(config, "/api/runs", runs::list);
             config.routes.post("/api/runs", runs::create);
-            config.routes.get("/api/runs/{id}", runs::get);
+            getAndHead(config, "/api/runs/{id}", runs::get);
             config.routes.delete("/api/runs/{id}", runs::delete);
-            config.routes.get("/api/runs/{id}/weights", runs::weights);
-            config.routes.get("/api/runs/{id}/snapshots/{index}", runs::snapshot);
+            getAndHead(config, "/api/runs/{id}/weights", runs::weights);
+            getAndHead(config, "/api/runs/{id}/snapshots/{index}", runs::snapshot);
             config.routes.exception(ApiException.class,
                     (e, ctx) -> JsonResponses.error(ctx, mapper, e.status(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -104,9 +121,22 @@ public final class ReptileServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops accepting connections, lets requests in flight finish (up to {@link #STOP_TIMEOUT_MILLIS}), then stops.
+     */
     @Override
     public void close() {
         app.stop();
+        metrics.close();
+    }
+
+    /**
+     * The same handler for GET and HEAD, so HEAD gives GET's status and headers (ETag, Content-Length, type);
+     * Jetty sends no body for HEAD. Without it Javalin answers HEAD with a bare 200.
+     */
+    private static void getAndHead(JavalinConfig config, String path, Handler handler) {
+        config.routes.get(path, handler);
+        config.routes.head(path, handler);
     }
 
     private static ServerConnector connector(Server server, HttpConfiguration http, ServerOptions options) {

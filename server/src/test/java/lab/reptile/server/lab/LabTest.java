@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The lab with the plain-Java trainer (the DL4J trainer's oracle): queue, limits, timeline, report, restarts. */
 class LabTest {
     private static final int REPORT_TASKS = PlainLab.REPORT_TASKS;
-    private static final long WAIT_MILLIS = 60_000;
+    private static final long WAIT_MILLIS = 180_000; // only a failing test waits this long
 
     @TempDir
     Path dir;
