@@ -1,5 +1,7 @@
 package lab.reptile.model;
 
+import java.util.Arrays;
+
 /**
  * The few-shot adaptation that the browser animates and the evaluation measures: k full-batch plain SGD steps on
  * the given points, always starting from the given (meta-)weights.
@@ -9,6 +11,8 @@ public final class FullBatchSgd {
     public static final int MAX_STEPS = 1000;
 
     private final Mlp mlp;
+    /** The weight buffers of the last trace, [step][param], reused by the next one (a drag makes one per frame). */
+    private double[][] buffers = new double[0][];
 
     public FullBatchSgd(NetShape shape) {
         this.mlp = new Mlp(shape);
@@ -33,16 +37,25 @@ public final class FullBatchSgd {
     /**
      * Every step of an adaptation, for drawing it: the weights after each step and their MSE on the points. A step's
      * curve on {@code gridXs} is predicted when first asked for ({@link Trace#curve}), since a frame draws one step.
+     * The trace reuses the previous one's buffers: it replaces it, so read a trace before asking for the next.
      */
     public Trace trace(Params start, Points points, int steps, double lr, double[] gridXs) {
         check(points, steps, lr);
-        double[][] weights = new double[steps + 1][]; // [step][param]: the weights after each step
+        if (buffers.length < steps + 1) {
+            buffers = Arrays.copyOf(buffers, steps + 1);
+        }
+        double[][] weights = Arrays.copyOf(buffers, steps + 1); // [step][param]: the weights after each step
         double[] phi = start.toArray();
         double[] pointMse = new double[steps + 1];
         double[] xs = points.xs();
         double[] ys = points.ys();
         for (int s = 0; s <= steps; s++) {
-            weights[s] = phi.clone();
+            if (weights[s] == null) {
+                weights[s] = phi.clone();
+                buffers[s] = weights[s];
+            } else {
+                System.arraycopy(phi, 0, weights[s], 0, phi.length);
+            }
             if (s < steps) {
                 pointMse[s] = mlp.sgdStep(phi, xs, ys, 0, xs.length, lr);
             } else {

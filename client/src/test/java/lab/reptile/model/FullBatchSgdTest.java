@@ -49,6 +49,20 @@ class FullBatchSgdTest {
     }
 
     @Test
+    void aNewTraceReusesTheBuffersYetGivesTheSameCurvesAsAFreshLoop() {
+        Points other = new Points(new double[] {-3, 0, 2}, new double[] {2, -1, 0.5});
+        loop.trace(start, other, 8, LR, grid).curve(8);
+        FullBatchSgd.Trace second = loop.trace(start, line, 4, LR, grid); // shorter: reuses part of the buffers
+        FullBatchSgd.Trace third = loop.trace(start, line, 8, LR, grid); // longer again
+        FullBatchSgd.Trace fresh = new FullBatchSgd(start.shape()).trace(start, line, 8, LR, grid);
+        for (int k = 0; k <= 8; k++) {
+            assertArrayEquals(fresh.curve(k), third.curve(k), 0.0, "step " + k);
+        }
+        assertArrayEquals(fresh.pointMse(), third.pointMse(), 0.0);
+        assertEquals(4, second.steps());
+    }
+
+    @Test
     void aCurveOutsideTheTracedStepsIsRejectedNamingTheStep() {
         FullBatchSgd.Trace trace = loop.trace(start, line, 8, LR, grid);
         assertEquals(8, trace.steps());
