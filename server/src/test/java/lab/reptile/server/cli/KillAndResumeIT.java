@@ -18,8 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import lab.reptile.jackson.JacksonTree;
 import lab.reptile.model.MetaLearner;
 import lab.reptile.model.Params;
@@ -38,7 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillAndResumeIT {
     private static final int TASKS = 40_000;
-    private static final Pattern URL = Pattern.compile("open (http://127\\.0\\.0\\.1:\\d+/)");
 
     @TempDir
     Path dataDir;
@@ -144,24 +141,13 @@ class KillAndResumeIT {
     }
 
     private Process startServer(Path log, String... flags) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "--port", "0", "--data-dir", dataDir.toString(), "--checkpoint-every", "1"));
-        command.addAll(List.of(flags));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("OMP_NUM_THREADS", "1");
-        return builder.start();
+        List<String> all = new ArrayList<>(List.of("--checkpoint-every", "1"));
+        all.addAll(List.of(flags));
+        return ServerProcesses.start(dataDir, log, List.of("-Xmx512m"), "1", all.toArray(String[]::new));
     }
 
-    /** Waits until the process's log names its URL; the log is kept in the data directory. */
-    private String awaitUrl(Process process, Path log) throws Exception {
-        String text = Await.until("the server to print its URL", Duration.ofSeconds(120),
-                () -> Files.exists(log) ? Files.readString(log) : "",
-                t -> URL.matcher(t).find() || !process.isAlive());
-        Matcher m = URL.matcher(text);
-        assertTrue(m.find(), "the server exited: " + text);
-        return m.group(1);
+    private static String awaitUrl(Process process, Path log) throws Exception {
+        return ServerProcesses.awaitUrl(process, log);
     }
 
     private static JsonNode status(String url) throws Exception {

@@ -14,13 +14,10 @@ import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import lab.reptile.server.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  * that stops on SIGTERM after finishing its requests and checkpointing, exits 0, and keeps its ETags across restarts.
  */
 class ServiceProcessIT {
-    private static final Pattern URL = Pattern.compile("open (http://127\\.0\\.0\\.1:\\d+/)");
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -143,14 +139,7 @@ class ServiceProcessIT {
     }
 
     private Process start(Path log, String... flags) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Dorg.slf4j.simpleLogger.defaultLogLevel=info",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "--port", "0", "--data-dir", dataDir.toString()));
-        command.addAll(List.of(flags));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().remove("OMP_NUM_THREADS"); // as a plain java -jar: the server must tune itself
-        return builder.start();
+        return ServerProcesses.start(dataDir, log, List.of(), null, flags); // as a plain java -jar
     }
 
     private static void stop(Process process) throws Exception {
@@ -168,12 +157,7 @@ class ServiceProcessIT {
     }
 
     private static String awaitUrl(Process process, Path log) throws Exception {
-        String text = Await.until("the server to print its URL", Duration.ofSeconds(120),
-                () -> Files.exists(log) ? Files.readString(log) : "",
-                t -> URL.matcher(t).find() || !process.isAlive());
-        Matcher m = URL.matcher(text);
-        assertTrue(m.find(), "the server exited: " + text);
-        return m.group(1);
+        return ServerProcesses.awaitUrl(process, log);
     }
 
     private long tasks(String url) throws Exception {
