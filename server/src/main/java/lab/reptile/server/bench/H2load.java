@@ -12,16 +12,23 @@ import java.util.regex.Pattern;
 
 /**
  * Runs Debian's h2load (package nghttp2-client) over HTTP/1.1 keep-alive connections and reads its summary: request
- * rate, outcomes, and the mean and slowest request time.
+ * rate, outcomes, and the mean and slowest request time; for a timed run also the 99th and 99.9th percentiles, from
+ * its per-request log.
  */
 final class H2load {
     static final Path BINARY = Path.of("/usr/bin/h2load");
 
-    /** What one h2load run measured; times in milliseconds. */
+    /** What one h2load run measured; times in milliseconds, the percentiles NaN where no log was kept. */
     record Result(double requestsPerSecond, long succeeded, long failed, long status2xx, long status3xx,
-                  long status4xx, long status5xx, double meanMillis, double maxMillis) {
+                  long status4xx, long status5xx, double meanMillis, double maxMillis, double p99Millis,
+                  double p999Millis) {
         long errors() {
             return failed + status4xx + status5xx;
+        }
+
+        Result withPercentiles(double p99, double p999) {
+            return new Result(requestsPerSecond, succeeded, failed, status2xx, status3xx, status4xx, status5xx,
+                    meanMillis, maxMillis, p99, p999);
         }
     }
 
@@ -42,12 +49,35 @@ final class H2load {
      */
     static Result run(List<String> urls, int connections, int seconds, double rate, List<String> headers)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--h1", "-c", Integer.toString(connections),
-                "-t", "1", "-D", Integer.toString(seconds), "--warm-up-time=1"));
-        if (rate > 0) {
-            command.add("--rps=" + String.format(Locale.ROOT, "%.3f", rate / connections));
+        Path log = Files.createTempFile("h2load", ".tsv");
+        try {
+            List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--h1", "-c",
+                    Integer.toString(connections), "-t", "1", "-D", Integer.toString(seconds), "--warm-up-time=1",
+                    "--log-file=" + log));
+            if (rate > 0) {
+                command.add("--rps=" + String.format(Locale.ROOT, "%.3f", rate / connections));
+            }
+            Result result = run(command, urls, headers);
+            long[] micros = requestMicros(Files.readAllLines(log));
+            return result.withPercentiles(percentileMillis(micros, 0.99), percentileMillis(micros, 0.999));
+        } finally {
+            Files.deleteIfExists(log);
         }
-        return run(command, urls, headers);
+    }
+
+    /** Each request's time in microseconds, sorted, from h2load's log: start (us since epoch), status, time (us). */
+    static long[] requestMicros(List<String> logLines) {
+        return logLines.stream().filter(line -> !line.isBlank())
+                .mapToLong(line -> Long.parseLong(line.split("\t")[2].trim())).sorted().toArray();
+    }
+
+    /** The nearest-rank {@code quantile} of sorted {@code micros}, in milliseconds; NaN for none. */
+    static double percentileMillis(long[] micros, double quantile) {
+        if (micros.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(quantile * micros.length);
+        return micros[Math.max(rank, 1) - 1] / 1000.0;
     }
 
     /** Sends exactly {@code requests} to {@code urls} over {@code connections}, as fast as the server answers. */
@@ -80,7 +110,7 @@ final class H2load {
         return new Result(Double.parseDouble(rate.group(1)), Long.parseLong(requests.group(1)),
                 Long.parseLong(requests.group(2)), Long.parseLong(codes.group(1)), Long.parseLong(codes.group(2)),
                 Long.parseLong(codes.group(3)), Long.parseLong(codes.group(4)), millis(time.group(3)),
-                millis(time.group(2)));
+                millis(time.group(2)), Double.NaN, Double.NaN);
     }
 
     private static Matcher find(String output, String regex) {

@@ -8,9 +8,10 @@ import java.util.Locale;
 /**
  * Load on {@code GET /api/weights}, on the real jar in child processes, with h2load (a real load generator) over
  * keep-alive connections. First, a finished run: the server's CPU time per gzip and per plain request, in alternating
- * rounds of 20,000 requests over 16 connections. Then, while the default run trains: a fixed rate with and without
- * {@code Accept-Encoding: gzip}, printing requests/s, mean and slowest request time, errors, and the training rate
- * before and during each run.
+ * rounds of 20,000 requests over 16 connections. Then, while the default run trains and once start-up's pretrained
+ * baseline is done: a warm-up run at the fixed rate (printed, as what a cold server gives), then the fixed rate with
+ * and without {@code Accept-Encoding: gzip}, printing requests/s, mean and slowest request time, errors, and the
+ * training rate without load and during each run.
  *
  * <p>Usage, after {@code mvn -q -B package -DskipTests}: {@code java -cp "server/target/reptile-server.jar:server/
  * target/lib/*" lab.reptile.server.bench.LoadBenchmark [seconds=20] [connections=64] [rate=5000]}. Needs Debian's
@@ -55,24 +56,35 @@ public final class LoadBenchmark {
         List<String> flags = List.of("--data-dir", dir.resolve("training").toString(), "--fresh", "--tasks",
                 "100000000");
         try (ServerProcess server = ServerProcess.start(JAR, dir.resolve("training.log"), flags)) {
-            Thread.sleep(5_000); // start-up: ND4J, the pretrained baseline, the JIT
-            System.out.printf(Locale.ROOT, "GET /api/weights while training, %d connections, %d s per run%n",
-                    connections, seconds);
+            long started = System.nanoTime();
+            server.awaitOk("/api/weights?init=pretrained"); // start-up's other work: the pretrained baseline
+            System.out.printf(Locale.ROOT, "GET /api/weights while training, %d connections, %d s per run; the "
+                    + "pretrained baseline was ready %.1f s after start%n", connections, seconds,
+                    (System.nanoTime() - started) / 1e9);
+            System.out.println("warm-up, the first load on this server (the JIT compiles the request path):");
+            fixedRate(server, connections, seconds, rate, true, Double.NaN);
             double before = server.trainingRate("default", BASELINE_SECONDS);
-            System.out.printf(Locale.ROOT, "training before the load: %.0f tasks/s%n", before);
+            System.out.printf(Locale.ROOT, "training without load: %.0f tasks/s%n", before);
             for (boolean gzip : new boolean[] {true, false}) {
-                long tasks = server.tasksDone("default");
-                long start = System.nanoTime();
-                H2load.Result result = H2load.run(List.of(server.url("/api/weights")), connections, seconds, rate,
-                        gzip ? List.of("Accept-Encoding: gzip") : List.of());
-                double during = (server.tasksDone("default") - tasks) / ((System.nanoTime() - start) / 1e9);
-                System.out.printf(Locale.ROOT, "at %.0f/s %-5s %7.0f req/s  mean %6.2f ms  slowest %7.2f ms  "
-                                + "2xx %d  errors %d  training %.0f tasks/s (%+.0f%%)%n", rate,
-                        gzip ? "gzip" : "plain", result.requestsPerSecond(), result.meanMillis(), result.maxMillis(),
-                        result.status2xx(), result.errors(), during, 100 * (during / before - 1));
+                fixedRate(server, connections, seconds, rate, gzip, before);
             }
             System.out.printf(Locale.ROOT, "training after the load: %.0f tasks/s%n",
                     server.trainingRate("default", BASELINE_SECONDS));
         }
+    }
+
+    /** One fixed-rate h2load run; prints its figures, with the training rate against {@code before} if known. */
+    private static void fixedRate(ServerProcess server, int connections, int seconds, double rate, boolean gzip,
+                                  double before) throws Exception {
+        long tasks = server.tasksDone("default");
+        long start = System.nanoTime();
+        H2load.Result result = H2load.run(List.of(server.url("/api/weights")), connections, seconds, rate,
+                gzip ? List.of("Accept-Encoding: gzip") : List.of());
+        double during = (server.tasksDone("default") - tasks) / ((System.nanoTime() - start) / 1e9);
+        String slowdown = Double.isNaN(before) ? "" : String.format(Locale.ROOT, " (%+.0f%%)", 100 * (during / before - 1));
+        System.out.printf(Locale.ROOT, "at %.0f/s %-5s %5.0f req/s  mean %5.2f ms  p99 %5.2f ms  p99.9 %6.2f ms  "
+                        + "slowest %6.2f ms  2xx %d  errors %d  training %.0f tasks/s%s%n", rate,
+                gzip ? "gzip" : "plain", result.requestsPerSecond(), result.meanMillis(), result.p99Millis(),
+                result.p999Millis(), result.maxMillis(), result.status2xx(), result.errors(), during, slowdown);
     }
 }

@@ -129,6 +129,21 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Waits until {@code path} answers 200, as {@code /api/weights?init=pretrained} does once its training ends. */
+    void awaitOk(String path) throws IOException, InterruptedException {
+        while (true) {
+            try {
+                get(path);
+                return;
+            } catch (IOException e) {
+                if (!process.isAlive()) {
+                    throw new IOException("the server exited", e);
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
     /** The machine's 1-minute load average, as /proc/loadavg has it. */
     static String loadAverage() throws IOException {
         return java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ", 4)[0];

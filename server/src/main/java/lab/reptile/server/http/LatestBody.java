@@ -1,22 +1,32 @@
 package lab.reptile.server.http;
 
-import java.util.concurrent.atomic.AtomicReference;
 import lab.reptile.server.snapshot.Snapshot;
 
-/** The {@link CachedBody} of the latest snapshot of one source, made once per snapshot however many ask. */
+/**
+ * The {@link CachedBody} of the latest snapshot of one source, made once per snapshot however many ask at once.
+ * Gzipping a snapshot costs about 5 ms of CPU; while a run trains it publishes 5 snapshots a second, and each publish
+ * meets a burst of concurrent requests: when each of them gzipped its own copy, the bursts took both cores and
+ * starved training (issue 13's load figures).
+ */
 final class LatestBody {
     private record Entry(Snapshot snapshot, CachedBody body) {
     }
 
-    private final AtomicReference<Entry> latest = new AtomicReference<>();
+    private volatile Entry latest;
 
-    /** The body of {@code snapshot}; two threads may both prepare a new one, which is harmless. */
+    /** The body of {@code snapshot}: the first thread to ask prepares it, the others wait for that one. */
     CachedBody of(Snapshot snapshot) {
-        Entry entry = latest.get();
-        if (entry == null || entry.snapshot() != snapshot) {
-            entry = new Entry(snapshot, CachedBody.of(snapshot.jsonCopy(), snapshot.etag()));
-            latest.set(entry);
+        Entry entry = latest;
+        if (entry != null && entry.snapshot() == snapshot) {
+            return entry.body();
         }
-        return entry.body();
+        synchronized (this) {
+            entry = latest;
+            if (entry == null || entry.snapshot() != snapshot) {
+                entry = new Entry(snapshot, CachedBody.of(snapshot.jsonCopy(), snapshot.etag()));
+                latest = entry;
+            }
+            return entry.body();
+        }
     }
 }
