@@ -25,6 +25,14 @@ import java.util.List;
  *                       pointsPerTask draws x ~ U[−5, 5], as evaluation picks support points; default 0. With
  *                       innerBatchSize = pointsPerTask the inner loop is then innerEpochs full-batch SGD steps on K
  *                       random points, the way the protocols adapt
+ * @param supportPoints  K: each task also draws K support points x ~ U[−5, 5], as the evaluation protocols pick them;
+ *                       default 0 (none)
+ * @param supportSteps   full-batch SGD steps at supportLr on the K support points that begin each task's inner
+ *                       loop, before its minibatches: the way the protocols adapt, so the Reptile update rewards a
+ *                       start from which those steps generalise to the task's other points; default 0. It and
+ *                       supportPoints are both 0 or both positive
+ * @param supportLr      learning rate of the support steps: the protocol's own lr (it matters: at 0.012 instead of
+ *                       the MAML protocol's 0.01, MSE after one step rose from 0.60 to 0.85); default 0.02, the demo's
  */
 public record ReptileConfig(
         long seed,
@@ -37,7 +45,10 @@ public record ReptileConfig(
         double outerStepStart,
         double outerStepEnd,
         double maxPhase,
-        int randomPoints) {
+        int randomPoints,
+        int supportPoints,
+        int supportSteps,
+        double supportLr) {
 
     /**
      * Every field by name, in this order in JSON; readers and writers of configs go through this list. Fields added
@@ -54,7 +65,10 @@ public record ReptileConfig(
             ConfigField.ofDouble("outerStepStart", ReptileConfig::outerStepStart, Builder::outerStepStart),
             ConfigField.ofDouble("outerStepEnd", ReptileConfig::outerStepEnd, Builder::outerStepEnd),
             ConfigField.ofDouble("maxPhase", ReptileConfig::maxPhase, Builder::maxPhase).optional(),
-            ConfigField.ofInt("randomPoints", ReptileConfig::randomPoints, Builder::randomPoints).optional());
+            ConfigField.ofInt("randomPoints", ReptileConfig::randomPoints, Builder::randomPoints).optional(),
+            ConfigField.ofInt("supportPoints", ReptileConfig::supportPoints, Builder::supportPoints).optional(),
+            ConfigField.ofInt("supportSteps", ReptileConfig::supportSteps, Builder::supportSteps).optional(),
+            ConfigField.ofDouble("supportLr", ReptileConfig::supportLr, Builder::supportLr).optional());
 
     public ReptileConfig {
         RangeCheck.require("tasks", tasks, 1, 100_000_000);
@@ -71,6 +85,13 @@ public record ReptileConfig(
         RangeCheck.require("outerStepEnd", outerStepEnd, 0, outerStepStart);
         RangeCheck.require("maxPhase", maxPhase, 1e-6, 2 * Math.PI);
         RangeCheck.require("randomPoints", randomPoints, 0, 1);
+        RangeCheck.require("supportPoints", supportPoints, 0, 1000);
+        RangeCheck.require("supportSteps", supportSteps, 0, 100);
+        RangeCheck.require("supportLr", supportLr, 1e-6, 10);
+        if ((supportPoints == 0) != (supportSteps == 0)) {
+            throw new IllegalArgumentException("supportPoints and supportSteps are both 0 or both positive, got "
+                    + supportPoints + " and " + supportSteps);
+        }
     }
 
     /** A builder holding the defaults, the reference settings. */
@@ -88,7 +109,8 @@ public record ReptileConfig(
         return new Builder().seed(seed).tasks(tasks).metaBatchSize(metaBatchSize).innerLr(innerLr)
                 .innerBatchSize(innerBatchSize).innerEpochs(innerEpochs).pointsPerTask(pointsPerTask)
                 .outerStepStart(outerStepStart).outerStepEnd(outerStepEnd).maxPhase(maxPhase)
-                .randomPoints(randomPoints);
+                .randomPoints(randomPoints).supportPoints(supportPoints).supportSteps(supportSteps)
+                .supportLr(supportLr);
     }
 
     /** Whether a task's x are drawn from U[−5, 5] (randomPoints 1) rather than the shuffled grid. */
@@ -136,6 +158,9 @@ public record ReptileConfig(
         private double outerStepEnd = 0.0;
         private double maxPhase = 2 * Math.PI;
         private int randomPoints = 0;
+        private int supportPoints = 0;
+        private int supportSteps = 0;
+        private double supportLr = 0.02;
 
         private Builder() {
         }
@@ -195,9 +220,24 @@ public record ReptileConfig(
             return this;
         }
 
+        public Builder supportPoints(int value) {
+            supportPoints = value;
+            return this;
+        }
+
+        public Builder supportSteps(int value) {
+            supportSteps = value;
+            return this;
+        }
+
+        public Builder supportLr(double value) {
+            supportLr = value;
+            return this;
+        }
+
         public ReptileConfig build() {
             return new ReptileConfig(seed, tasks, metaBatchSize, innerLr, innerBatchSize, innerEpochs, pointsPerTask,
-                    outerStepStart, outerStepEnd, maxPhase, randomPoints);
+                    outerStepStart, outerStepEnd, maxPhase, randomPoints, supportPoints, supportSteps, supportLr);
         }
     }
 }

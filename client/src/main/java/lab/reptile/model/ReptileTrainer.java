@@ -35,15 +35,22 @@ public final class ReptileTrainer implements MetaLearner {
         metaIteration++;
     }
 
-    /** The inner loop: innerEpochs passes of minibatch SGD over the task's points, in their shuffled order. */
+    /**
+     * The inner loop: supportSteps full-batch SGD steps on the task's K support points (its first K), then
+     * innerEpochs passes of minibatch SGD over its other points, in their shuffled order.
+     */
     private Params adapt(Params start, Points points) {
         double[] phi = start.toArray();
         double[] xs = points.xs();
         double[] ys = points.ys();
-        int m = xs.length;
+        int support = config.supportPoints();
+        for (int step = 0; step < config.supportSteps(); step++) {
+            mlp.sgdStep(phi, xs, ys, 0, support, config.supportLr());
+        }
+        int end = xs.length;
         for (int epoch = 0; epoch < config.innerEpochs(); epoch++) {
-            for (int from = 0; from < m; from += config.innerBatchSize()) {
-                int n = Math.min(config.innerBatchSize(), m - from);
+            for (int from = support; from < end; from += config.innerBatchSize()) {
+                int n = Math.min(config.innerBatchSize(), end - from);
                 mlp.sgdStep(phi, xs, ys, from, n, config.innerLr());
             }
         }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.function.Executable;
 class ReptileConfigTest {
     @Test
     void builderDefaultsAreSchulmansSineDemo() {
-        assertEquals(new ReptileConfig(0, 30_000, 1, 0.02, 10, 1, 50, 0.1, 0.0, 2 * Math.PI, 0), ReptileConfig.builder().build());
+        assertEquals(new ReptileConfig(0, 30_000, 1, 0.02, 10, 1, 50, 0.1, 0.0, 2 * Math.PI, 0, 0, 0, 0.02), ReptileConfig.builder().build());
         assertEquals(ReptileConfig.builder().build(), ReptileConfig.reference());
         assertEquals(30_000, ReptileConfig.reference().metaIterations());
     }
@@ -25,7 +25,7 @@ class ReptileConfigTest {
         ReptileConfig config = ReptileConfig.builder().seed(-3).tasks(400).metaBatchSize(4).innerLr(0.01)
                 .innerBatchSize(5).innerEpochs(2).pointsPerTask(20).outerStepStart(1.0).outerStepEnd(0.5).maxPhase(Math.PI)
                 .randomPoints(1).build();
-        assertEquals(new ReptileConfig(-3, 400, 4, 0.01, 5, 2, 20, 1.0, 0.5, Math.PI, 1), config);
+        assertEquals(new ReptileConfig(-3, 400, 4, 0.01, 5, 2, 20, 1.0, 0.5, Math.PI, 1, 0, 0, 0.02), config);
         assertTrue(config.uniformX());
         assertFalse(ReptileConfig.reference().uniformX());
     }
@@ -36,37 +36,38 @@ class ReptileConfigTest {
         assertEquals(config, config.toBuilder().build());
         ReptileConfig maml = config.toBuilder().maxPhase(1.5).randomPoints(1).build();
         assertEquals(maml, maml.toBuilder().build());
-        assertEquals(new ReptileConfig(5, 60, 3, 0.02, 10, 1, 50, 0.7, 0.2, 2 * Math.PI, 0), config.toBuilder().outerStepEnd(0.2).build());
+        assertEquals(new ReptileConfig(5, 60, 3, 0.02, 10, 1, 50, 0.7, 0.2, 2 * Math.PI, 0, 0, 0, 0.02), config.toBuilder().outerStepEnd(0.2).build());
     }
 
     @Test
     void withSeedAndWithTasksChangeOnlyThatField() {
         ReptileConfig reference = ReptileConfig.reference();
-        assertEquals(new ReptileConfig(9, 30_000, 1, 0.02, 10, 1, 50, 0.1, 0.0, 2 * Math.PI, 0), reference.withSeed(9));
-        assertEquals(new ReptileConfig(0, 3_000, 1, 0.02, 10, 1, 50, 0.1, 0.0, 2 * Math.PI, 0), reference.withTasks(3_000));
+        assertEquals(new ReptileConfig(9, 30_000, 1, 0.02, 10, 1, 50, 0.1, 0.0, 2 * Math.PI, 0, 0, 0, 0.02), reference.withSeed(9));
+        assertEquals(new ReptileConfig(0, 3_000, 1, 0.02, 10, 1, 50, 0.1, 0.0, 2 * Math.PI, 0, 0, 0, 0.02), reference.withTasks(3_000));
     }
 
     @Test
     void fieldsListEveryComponentInOrderWithItsKindAndValue() {
         // a component added without its FIELDS entry would be missing from JSON: this catches it
-        ReptileConfig config = new ReptileConfig(-3, 400, 4, 0.01, 5, 2, 20, 1.0, 0.5, 1.5, 1);
+        ReptileConfig config = new ReptileConfig(-3, 400, 4, 0.01, 5, 2, 20, 1.0, 0.5, 1.5, 1, 7, 3, 0.03);
         List<String> names = ReptileConfig.FIELDS.stream().map(ConfigField::name).toList();
         List<String> components = Arrays.stream(ReptileConfig.class.getRecordComponents())
                 .map(RecordComponent::getName).toList();
         assertEquals(components, names);
         List<Object> values = ReptileConfig.FIELDS.stream().map(field -> (Object) field.get(config)).toList();
-        assertEquals(List.of(-3L, 400, 4, 0.01, 5, 2, 20, 1.0, 0.5, 1.5, 1), values);
+        assertEquals(List.of(-3L, 400, 4, 0.01, 5, 2, 20, 1.0, 0.5, 1.5, 1, 7, 3, 0.03), values);
         List<ConfigField.Kind> kinds = ReptileConfig.FIELDS.stream().map(ConfigField::kind).toList();
         assertEquals(List.of(ConfigField.Kind.LONG, ConfigField.Kind.INT, ConfigField.Kind.INT,
                 ConfigField.Kind.DOUBLE, ConfigField.Kind.INT, ConfigField.Kind.INT, ConfigField.Kind.INT,
-                ConfigField.Kind.DOUBLE, ConfigField.Kind.DOUBLE, ConfigField.Kind.DOUBLE, ConfigField.Kind.INT), kinds);
-        assertEquals(List.of("maxPhase", "randomPoints"), ReptileConfig.FIELDS.stream().filter(ConfigField::isOptional)
+                ConfigField.Kind.DOUBLE, ConfigField.Kind.DOUBLE, ConfigField.Kind.DOUBLE, ConfigField.Kind.INT,
+                ConfigField.Kind.INT, ConfigField.Kind.INT, ConfigField.Kind.DOUBLE), kinds);
+        assertEquals(List.of("maxPhase", "randomPoints", "supportPoints", "supportSteps", "supportLr"), ReptileConfig.FIELDS.stream().filter(ConfigField::isOptional)
                 .map(ConfigField::name).toList(), "only the fields added later may be missing from a stored config");
     }
 
     @Test
     void settingEveryFieldFromAnotherConfigCopiesIt() {
-        ReptileConfig source = new ReptileConfig(-3, 400, 4, 0.01, 5, 2, 20, 1.0, 0.5, 1.5, 1);
+        ReptileConfig source = new ReptileConfig(-3, 400, 4, 0.01, 5, 2, 20, 1.0, 0.5, 1.5, 1, 7, 3, 0.03);
         ReptileConfig.Builder builder = ReptileConfig.builder();
         for (ConfigField field : ReptileConfig.FIELDS) {
             field.set(builder, field.get(source));
@@ -117,6 +118,16 @@ class ReptileConfigTest {
                 () -> ReptileConfig.builder().outerStepStart(0).build());
         assertRejected("outerStepEnd must be in [0.0, 0.1], got 0.2",
                 () -> ReptileConfig.builder().outerStepEnd(0.2).build());
+        assertRejected("supportPoints must be in [0, 1000], got -1",
+                () -> ReptileConfig.builder().supportPoints(-1).build());
+        assertRejected("supportSteps must be in [0, 100], got 101",
+                () -> ReptileConfig.builder().supportPoints(5).supportSteps(101).build());
+        assertRejected("supportPoints and supportSteps are both 0 or both positive, got 5 and 0",
+                () -> ReptileConfig.builder().supportPoints(5).build());
+        assertRejected("supportLr must be in [1.0E-6, 10.0], got Infinity",
+                () -> ReptileConfig.builder().supportLr(Double.POSITIVE_INFINITY).build());
+        assertRejected("supportPoints and supportSteps are both 0 or both positive, got 0 and 2",
+                () -> ReptileConfig.builder().supportSteps(2).build());
     }
 
     private static void assertRejected(String message, Executable construction) {

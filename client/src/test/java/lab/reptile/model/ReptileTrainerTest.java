@@ -117,6 +117,26 @@ class ReptileTrainerTest {
     }
 
     @Test
+    void supportStepsAreFullBatchStepsOnTheFirstKPointsBeforeTheMinibatchesOfTheRest() {
+        ReptileConfig config = config(1, 1, 10, 2, 1.0, 1.0).toBuilder().supportPoints(5).supportSteps(3)
+                .supportLr(0.013).build();
+        TrainerStart start = TrainerStart.fromSeed(config, SHAPE);
+        Points task = start.tasks().next();
+        Points support = new Points(Arrays.copyOfRange(task.xs(), 0, 5), Arrays.copyOfRange(task.ys(), 0, 5));
+        Points rest = new Points(Arrays.copyOfRange(task.xs(), 5, 55), Arrays.copyOfRange(task.ys(), 5, 55));
+        Params afterSupport = new FullBatchSgd(SHAPE).adapt(start.initialWeights(), support, 3, 0.013);
+        Params adapted = adapt(afterSupport, rest, config);
+
+        ReptileTrainer trainer = new ReptileTrainer(config, SHAPE);
+        trainer.metaStep();
+        assertTrue(adapted.maxAbsDiff(trainer.metaWeights()) <= ROUNDING,
+                "differs by " + adapted.maxAbsDiff(trainer.metaWeights()));
+        ReptileTrainer withoutSupport = new ReptileTrainer(config(1, 1, 10, 2, 1.0, 1.0), SHAPE);
+        withoutSupport.metaStep();
+        assertTrue(withoutSupport.metaWeights().maxAbsDiff(trainer.metaWeights()) > 1e-3, "the support steps count");
+    }
+
+    @Test
     void trainingStartsFromTheSeedsFirstDrawsAsInitialWeights() {
         ReptileConfig config = config(1, 1, 10, 1, 1.0, 1.0);
         assertEquals(Params.initial(SHAPE, new Random(config.seed())), new ReptileTrainer(config, SHAPE).metaWeights());

@@ -90,4 +90,27 @@ class TaskStreamTest {
         assertArrayEquals(expected.xs(), restored.next().xs(), 0.0);
         assertArrayEquals(expected.ys(), copy.next().ys(), 0.0);
     }
+
+    @Test
+    void supportPointsComeFirstAndAreDrawnAfterTheTasksGrid() {
+        ReptileConfig plain = ReptileConfig.builder().maxPhase(Math.PI).build();
+        ReptileConfig withSupport = plain.toBuilder().supportPoints(5).supportSteps(2).build();
+        Points grid = TaskStream.of(plain, new Random(13)).next();
+        Points points = TaskStream.of(withSupport, new Random(13)).next();
+        assertEquals(5 + 50, points.size());
+        assertArrayEquals(grid.xs(), Arrays.copyOfRange(points.xs(), 5, 55), 0.0, "the same shuffled grid after them");
+        assertArrayEquals(grid.ys(), Arrays.copyOfRange(points.ys(), 5, 55), 0.0);
+        Random check = new Random(13);
+        SineTask task = SineFamily.MAML.sample(check);
+        for (int i = 49; i > 0; i--) {
+            check.nextInt(i + 1); // the grid's shuffle
+        }
+        for (int i = 0; i < 5; i++) {
+            assertEquals(-5 + 10 * check.nextDouble(), points.xs()[i], 1e-15);
+            assertEquals(task.y(points.xs()[i]), points.ys()[i], 0.0);
+        }
+        TaskStream stream = TaskStream.of(withSupport, new Random(13));
+        stream.next();
+        assertArrayEquals(stream.copy().next().xs(), stream.next().xs(), 0.0, "a copy keeps the support points");
+    }
 }

@@ -13,6 +13,13 @@ final class LabAdmission {
     private static final long HOUR_NANOS = 3_600_000_000_000L;
     /** Retry-After for a full queue or disk: about the time of a short run. */
     private static final long RETRY_SECONDS = 30;
+    /**
+     * A visitor run's training work, in SGD steps on up to 10 points, is at most this many per task of maxTasks:
+     * 2,000,000 by default, about 70 s on one core here. The default run takes 5 per task, maml-protocol 12.
+     */
+    static final int STEPS_PER_ALLOWED_TASK = 20;
+    /** Points a step costs about as little as one on a single point: beyond them, cost grows with the points. */
+    private static final int CHEAP_STEP_POINTS = 10;
 
     private final LabLimits limits;
     private final ClientQuota quota;
@@ -31,10 +38,34 @@ final class LabAdmission {
             throw new LabRefusal(Reason.INVALID, "tasks must be at most " + limits.maxTasks()
                     + " for a visitor run, got " + config.tasks());
         }
+        long allowed = (long) STEPS_PER_ALLOWED_TASK * limits.maxTasks();
+        double work = sgdWork(config);
+        if (work > allowed) {
+            throw new LabRefusal(Reason.INVALID, String.format(java.util.Locale.ROOT, "a visitor run may take at most "
+                    + "%d SGD steps (%d per task; a step on n > %d points counts n / %d), this one takes %.0f",
+                    allowed, STEPS_PER_ALLOWED_TASK, CHEAP_STEP_POINTS, CHEAP_STEP_POINTS, work));
+        }
         if (config.metaIterations() < TimelinePlan.MIN_META_ITERATIONS) {
             throw new LabRefusal(Reason.INVALID, "a run needs at least " + TimelinePlan.MIN_META_ITERATIONS
                     + " meta-iterations (tasks / metaBatchSize), got " + config.metaIterations());
         }
+    }
+
+    /**
+     * The run's training work in SGD steps on up to 10 points: tasks × (supportSteps on the support points, then
+     * innerEpochs passes of minibatches over the others), a step on n > 10 points counting n / 10.
+     */
+    static double sgdWork(ReptileConfig config) {
+        double perEpoch = 0;
+        for (int from = 0; from < config.pointsPerTask(); from += config.innerBatchSize()) {
+            perEpoch += stepCost(Math.min(config.innerBatchSize(), config.pointsPerTask() - from));
+        }
+        double perTask = config.supportSteps() * stepCost(config.supportPoints()) + config.innerEpochs() * perEpoch;
+        return (double) config.tasks() * perTask;
+    }
+
+    private static double stepCost(int points) {
+        return Math.max(1.0, (double) points / CHEAP_STEP_POINTS);
     }
 
     /**

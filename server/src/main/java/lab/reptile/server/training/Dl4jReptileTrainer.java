@@ -18,8 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * same inner loop, same update, in double precision; the metaBatchSize tasks of a meta-iteration adapt side by side.
  *
  * <p>θ is one flat [1, paramCount] INDArray (in {@link UnitMajorLayout}); each meta-iteration copies it into the n
- * rows of the inner loop's [n, paramCount] array, runs innerEpochs of SGD on every row, and interpolates θ towards
- * the rows' mean. Dl4jReptileTrainerTest pins it to the plain-Java trainer within 1e-9 after 100 meta-iterations,
+ * rows of the inner loop's [n, paramCount] array, runs the support steps and innerEpochs of SGD on every row, and
+ * interpolates θ towards the rows' mean. Dl4jReptileTrainerTest pins it to the plain-Java trainer within 1e-9 after 100 meta-iterations,
  * for several meta-batch sizes, inner loops and layer sizes.
  *
  * <p>Not thread-safe: build it anywhere, then step it and read {@link #metaWeights()} from one thread at a time.
@@ -42,8 +42,8 @@ public final class Dl4jReptileTrainer implements MetaLearner {
         this.tasks = start.tasks();
         this.metaIteration = start.metaIteration();
         UnitMajorLayout layout = new UnitMajorLayout(start.initialWeights().shape());
-        this.inner = new MetaBatchInnerLoop(layout, config.metaBatchSize(), config.pointsPerTask(),
-                config.innerBatchSize(), config.innerLr());
+        this.inner = new MetaBatchInnerLoop(layout, config.metaBatchSize(), config.supportPoints(),
+                config.supportLr(), config.pointsPerTask(), config.innerBatchSize(), config.innerLr());
         double[] initial = layout.fromParams(start.initialWeights());
         this.theta = Nd4j.create(initial, new long[] {1, initial.length}, DataType.DOUBLE);
         this.startFromTheta = inner.resetTo(theta);
@@ -62,6 +62,9 @@ public final class Dl4jReptileTrainer implements MetaLearner {
         }
         inner.load(batch);
         startFromTheta.run();
+        for (int step = 0; step < config.supportSteps(); step++) {
+            inner.supportStep();
+        }
         for (int epoch = 0; epoch < config.innerEpochs(); epoch++) {
             inner.epoch();
         }

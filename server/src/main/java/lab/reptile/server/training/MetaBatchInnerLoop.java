@@ -19,31 +19,42 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 final class MetaBatchInnerLoop {
     private final UnitMajorLayout layout;
     private final int tasks;
-    private final int points;
+    private final int points;              // per task: support, then minibatch points
     private final INDArray phi;            // [n, paramCount]: row t is task t's adapted weights
     private final INDArray xs;             // [n, points, 2] ([points, 2] if n = 1): x in training order, and a 1
     private final INDArray ys;             // [n, points, 1] ([points, 1] if n = 1)
     private final double[] xStage;         // [n * points * 2]: host copy, uploaded in one call
     private final double[] yStage;
+    private final List<PreparedOp> supportStep;                     // empty without support points
     private final List<List<PreparedOp>> steps = new ArrayList<>(); // one op list per minibatch of an epoch
 
-    MetaBatchInnerLoop(UnitMajorLayout layout, int tasks, int points, int batchSize, double lr) {
-        if (tasks < 1 || points < 1 || batchSize < 1 || batchSize > points) {
-            throw new IllegalArgumentException("need tasks >= 1 and 1 <= batchSize <= points, got tasks " + tasks
-                    + ", points " + points + ", batchSize " + batchSize);
+    /**
+     * @param support   K: a task's first K points, on which {@link #supportStep()} takes a full-batch step at
+     *                  supportLr (0: none)
+     * @param minibatch the m points after them, over which {@link #epoch()} runs minibatches of batchSize
+     */
+    MetaBatchInnerLoop(UnitMajorLayout layout, int tasks, int support, double supportLr, int minibatch, int batchSize,
+                       double lr) {
+        if (tasks < 1 || support < 0 || minibatch < 1 || batchSize < 1 || batchSize > minibatch) {
+            throw new IllegalArgumentException("need tasks >= 1, support >= 0 and 1 <= batchSize <= minibatch "
+                    + "points, got tasks " + tasks + ", support " + support + ", minibatch points " + minibatch
+                    + ", batchSize " + batchSize);
         }
         this.layout = layout;
         this.tasks = tasks;
-        this.points = points;
+        this.points = support + minibatch;
         phi = Nd4j.zeros(DataType.DOUBLE, tasks, layout.shape().paramCount());
         xs = Nd4j.zeros(DataType.DOUBLE, MinibatchGraph.perTask(tasks, points, 2));
         ys = Nd4j.zeros(DataType.DOUBLE, MinibatchGraph.perTask(tasks, points, 1));
         xStage = new double[tasks * points * 2];
         yStage = new double[tasks * points];
+        supportStep = support == 0 ? List.of()
+                : new MinibatchGraph(layout, tasks, support, supportLr, phi).sgdStep(slice(xs, 0, support),
+                        slice(ys, 0, support));
         MinibatchGraph full = new MinibatchGraph(layout, tasks, batchSize, lr, phi);
-        int rest = points % batchSize;
+        int rest = minibatch % batchSize;
         MinibatchGraph last = rest == 0 ? full : new MinibatchGraph(layout, tasks, rest, lr, phi);
-        for (int from = 0; from < points; from += batchSize) {
+        for (int from = support; from < points; from += batchSize) {
             MinibatchGraph graph = from + batchSize <= points ? full : last;
             steps.add(graph.sgdStep(slice(xs, from, graph.batch()), slice(ys, from, graph.batch())));
         }
@@ -79,7 +90,14 @@ final class MetaBatchInnerLoop {
         return PreparedOp.matmul(Nd4j.ones(DataType.DOUBLE, tasks, 1), false, theta, false, phi, 1, 0);
     }
 
-    /** One pass of minibatch SGD over every task's points, in their loaded order. */
+    /** One full-batch SGD step on every task's support points. */
+    void supportStep() {
+        for (PreparedOp op : supportStep) {
+            op.run();
+        }
+    }
+
+    /** One pass of minibatch SGD over every task's points after its support points, in their loaded order. */
     void epoch() {
         for (List<PreparedOp> step : steps) {
             for (PreparedOp op : step) {

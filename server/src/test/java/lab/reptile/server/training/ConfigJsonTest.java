@@ -13,13 +13,15 @@ import org.junit.jupiter.api.function.Executable;
 /** Hyperparameters in JSON: the keys, a lossless round trip, merging over a base and strict reading. */
 class ConfigJsonTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ReptileConfig CONFIG = new ReptileConfig(-3, 400, 4, 0.015, 5, 2, 20, 0.7, 0.25, Math.PI, 1);
+    private static final ReptileConfig CONFIG = new ReptileConfig(-3, 400, 4, 0.015, 5, 2, 20, 0.7, 0.25, Math.PI, 1, 5,
+            2, 0.01);
 
     @Test
     void writesOneKeyPerFieldWithWholeNumbersAsIntegers() {
         assertEquals("{\"seed\":-3,\"tasks\":400,\"metaBatchSize\":4,\"innerLr\":0.015,\"innerBatchSize\":5,"
                 + "\"innerEpochs\":2,\"pointsPerTask\":20,\"outerStepStart\":0.7,\"outerStepEnd\":0.25,"
-                + "\"maxPhase\":3.141592653589793,\"randomPoints\":1}",
+                + "\"maxPhase\":3.141592653589793,\"randomPoints\":1,\"supportPoints\":5,\"supportSteps\":2,"
+                + "\"supportLr\":0.01}",
                 ConfigJson.write(MAPPER, CONFIG).toString());
     }
 
@@ -47,14 +49,19 @@ class ConfigJsonTest {
     }
 
     @Test
-    void aConfigWrittenBeforeTheTaskFamilyAndPointFieldsReadsWithTheOldBehaviour() {
+    void aConfigWrittenBeforeTheTaskFamilyPointAndSupportFieldsReadsWithTheOldBehaviour() {
         var node = ConfigJson.write(MAPPER, CONFIG);
-        node.remove("maxPhase");
-        node.remove("randomPoints");
+        for (String field : new String[] {"maxPhase", "randomPoints", "supportPoints", "supportSteps", "supportLr"}) {
+            node.remove(field);
+        }
         ReptileConfig old = ConfigJson.read(node);
         assertEquals(2 * Math.PI, old.maxPhase());
         assertEquals(0, old.randomPoints());
-        assertEquals(CONFIG.toBuilder().maxPhase(2 * Math.PI).randomPoints(0).build(), old);
+        assertEquals(0, old.supportPoints());
+        assertEquals(0, old.supportSteps());
+        assertEquals(CONFIG.toBuilder().maxPhase(2 * Math.PI).randomPoints(0).supportPoints(0).supportSteps(0)
+                .supportLr(0.02).build(),
+                old);
     }
 
     @Test
@@ -67,8 +74,10 @@ class ConfigJsonTest {
     @Test
     void refusalsNameTheField() {
         assertMerge("unknown field \"lr\"; known fields: seed, tasks, metaBatchSize, innerLr, innerBatchSize, "
-                + "innerEpochs, pointsPerTask, outerStepStart, outerStepEnd, maxPhase, randomPoints (and preset)",
-                "{\"lr\": 1}");
+                + "innerEpochs, pointsPerTask, outerStepStart, outerStepEnd, maxPhase, randomPoints, supportPoints, "
+                + "supportSteps, supportLr (and preset)", "{\"lr\": 1}");
+        assertMerge("supportPoints and supportSteps are both 0 or both positive, got 5 and 0",
+                "{\"supportSteps\": 0}");
         assertMerge("randomPoints must be in [0, 1], got 2", "{\"randomPoints\": 2}");
         assertMerge("maxPhase must be in [1.0E-6, 6.283185307179586], got 7.0", "{\"maxPhase\": 7}");
         assertMerge("unknown preset \"maml\"; known presets: default, reference, maml-protocol",

@@ -53,6 +53,14 @@ class Dl4jReptileTrainerTest {
     }
 
     @Test
+    void matchesPlainJavaTrainerWithSupportStepsBeforeTheMinibatches() {
+        assertAgreesWithOracle(config(1, 10, 2, 50).toBuilder().supportPoints(5).supportSteps(2).supportLr(0.01)
+                .build());
+        assertAgreesWithOracle(config(3, 4, 1, 14).toBuilder().supportPoints(7).supportSteps(1).randomPoints(1)
+                .build());
+    }
+
+    @Test
     void matchesPlainJavaTrainerForOtherLayerSizes() {
         for (NetShape shape : new NetShape[] {new NetShape(1, 1), new NetShape(1, 9, 1), new NetShape(1, 7, 5, 3, 1)}) {
             assertAgreesWithOracle(config(1, 10, 1, 50), shape);

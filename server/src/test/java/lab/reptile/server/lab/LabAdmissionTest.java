@@ -1,0 +1,39 @@
+package lab.reptile.server.lab;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import lab.reptile.model.ReptileConfig;
+import lab.reptile.server.training.Presets;
+import org.junit.jupiter.api.Test;
+
+/** A visitor run's training work is counted in SGD steps on up to 10 points, and bounded by maxTasks. */
+class LabAdmissionTest {
+    @Test
+    void workCountsEachStepWithAStepOnManyPointsCountingAsSeveral() {
+        assertEquals(60_000 * 5.0, LabAdmission.sgdWork(Presets.named("default")), "5 minibatches of 10");
+        assertEquals(100_000 * (2 + 2 * 5.0), LabAdmission.sgdWork(Presets.named("maml-protocol")),
+                "2 support steps on 5 points, 2 epochs of 5 minibatches of 10");
+        ReptileConfig ragged = ReptileConfig.builder().tasks(10).pointsPerTask(23).innerBatchSize(20).innerEpochs(3)
+                .build();
+        assertEquals(10 * 3 * (2.0 + 1.0), LabAdmission.sgdWork(ragged), "a step on 20 points counts 2, on 3 counts 1");
+        ReptileConfig wideSupport = ReptileConfig.builder().tasks(10).supportPoints(35).supportSteps(2).build();
+        assertEquals(10 * (2 * 3.5 + 5.0), LabAdmission.sgdWork(wideSupport));
+    }
+
+    @Test
+    void everyPresetIsAVisitorRunAndTheLimitScalesWithMaxTasks() {
+        LabAdmission admission = new LabAdmission(LabLimits.DEFAULTS);
+        for (String name : Presets.names()) {
+            assertDoesNotThrow(() -> admission.checkRequest(Presets.named(name)), name);
+        }
+        ReptileConfig twentyPerTask = ReptileConfig.builder().tasks(100_000).innerEpochs(4).build();
+        assertDoesNotThrow(() -> admission.checkRequest(twentyPerTask), "exactly the limit");
+        LabAdmission smaller = new LabAdmission(new LabLimits(true, 50_000, 3, 8, 20, 512L << 20));
+        LabRefusal refusal = assertThrows(LabRefusal.class,
+                () -> smaller.checkRequest(twentyPerTask.withTasks(50_000).toBuilder().innerEpochs(5).build()));
+        assertEquals("a visitor run may take at most 1000000 SGD steps (20 per task; a step on n > 10 points counts "
+                + "n / 10), this one takes 1250000", refusal.getMessage());
+    }
+}
