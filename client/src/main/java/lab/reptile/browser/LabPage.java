@@ -168,10 +168,13 @@ public final class LabPage {
         redraw();
     }
 
-    /** The start-run button, with the form's fields in {@link RunRequest#FIELDS} order. */
-    public void startRun(String[] fields) {
+    /**
+     * The start-run button, with the chosen preset (empty for none) and the form's fields in {@link RunRequest#FIELDS}
+     * order.
+     */
+    public void startRun(String preset, String[] fields) {
         try {
-            lab.start(RunRequest.json(fields));
+            lab.start(RunRequest.json(preset, fields));
         } catch (IllegalArgumentException e) {
             runs.say("Not started: " + e.getMessage() + ".");
         }

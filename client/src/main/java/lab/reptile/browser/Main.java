@@ -56,7 +56,8 @@ public final class Main {
         page.timeline.addEventListener("input", e -> lab.moveTimeline(Integer.parseInt(page.timeline.getValue())));
         page.replay.addEventListener("click", e -> lab.replay());
         page.follow.addEventListener("change", e -> lab.follow(page.follow.isChecked()));
-        page.startRun.addEventListener("click", e -> lab.startRun(page.runFieldTexts()));
+        page.startRun.addEventListener("click", e -> lab.startRun(page.runPreset.getValue(), page.runFieldTexts()));
+        page.runPreset.addEventListener("change", e -> page.showPresetChoice());
         page.share.addEventListener("click", e -> shareUrl(lab.share()));
         page.adapt.addEventListener("click", e -> lab.adapt());
         page.clear.addEventListener("click", e -> lab.clear());

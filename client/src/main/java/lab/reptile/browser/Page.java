@@ -4,6 +4,7 @@ import org.teavm.jso.dom.html.HTMLCanvasElement;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
+import org.teavm.jso.dom.html.HTMLSelectElement;
 
 /** The page's controls and canvases, found by their data-testid; the adapt form's fields are read through it. */
 final class Page implements AdaptForm {
@@ -23,6 +24,7 @@ final class Page implements AdaptForm {
     final HTMLElement replay = find("replay");
     final HTMLInputElement follow = (HTMLInputElement) find("follow");
     final HTMLElement startRun = find("start-run");
+    final HTMLSelectElement runPreset = (HTMLSelectElement) find("run-preset");
     final HTMLElement share = find("share");
     /** The start-a-run form's inputs, in {@link RunRequest#FIELDS} order. */
     final HTMLInputElement[] runFields = new HTMLInputElement[RunRequest.FIELDS.length];
@@ -40,6 +42,14 @@ final class Page implements AdaptForm {
             texts[i] = runFields[i].getValue();
         }
         return texts;
+    }
+
+    /** Disables the fields a chosen preset does not take (all but its seed), and enables them again without one. */
+    void showPresetChoice() {
+        boolean preset = !runPreset.getValue().isEmpty();
+        for (int i = RunRequest.PRESET_FIELDS; i < runFields.length; i++) {
+            runFields[i].setDisabled(preset);
+        }
     }
 
     /** The show/hide checkbox of each start's curve, in {@link Start} order. */

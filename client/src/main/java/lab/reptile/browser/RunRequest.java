@@ -2,7 +2,8 @@ package lab.reptile.browser;
 
 /**
  * The start-a-run form's fields, as the JSON object {@code POST /api/runs} takes: each field's text must be a number
- * (the server checks the ranges and names a bad field itself); an empty field takes the server's default.
+ * (the server checks the ranges and names a bad field itself); an empty field takes the server's default. With a
+ * preset chosen, the run is that preset with the form's seed: the other fields do not apply (the page disables them).
  */
 public final class RunRequest {
     /** The form's fields: data-testid suffix after "run-", and the hyperparameter's JSON name, in form order. */
@@ -13,13 +14,27 @@ public final class RunRequest {
     private RunRequest() {
     }
 
-    /** @param texts each field's text, in {@link #FIELDS} order */
-    public static String json(String[] texts) {
+    /** The form field a preset's run still takes: its seed. */
+    static final int PRESET_FIELDS = 1;
+
+    /**
+     * @param preset the chosen preset's name, or empty for the form's own settings
+     * @param texts  each field's text, in {@link #FIELDS} order
+     */
+    public static String json(String preset, String[] texts) {
         if (texts.length != FIELDS.length) {
             throw new IllegalArgumentException("expected " + FIELDS.length + " fields, got " + texts.length);
         }
+        String name = preset == null ? "" : preset.trim();
+        if (!name.matches("[a-z0-9-]{0,40}")) {
+            throw new IllegalArgumentException("no preset is called \"" + preset + "\"");
+        }
         StringBuilder json = new StringBuilder("{");
-        for (int i = 0; i < FIELDS.length; i++) {
+        if (!name.isEmpty()) {
+            json.append("\"preset\":\"").append(name).append('"');
+        }
+        int fields = name.isEmpty() ? FIELDS.length : PRESET_FIELDS;
+        for (int i = 0; i < fields; i++) {
             String text = texts[i] == null ? "" : texts[i].trim();
             if (text.isEmpty()) {
                 continue;

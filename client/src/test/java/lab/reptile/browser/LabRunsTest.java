@@ -80,7 +80,7 @@ class LabRunsTest {
     @Test
     void aStartedRunIsChosenAndFollowedWithConditionalFetchesUntilItFinishes() {
         withPoints();
-        h.page.startRun(new String[] {"5", "2000", "0.7", "0.02", "10", "1", "1"});
+        h.page.startRun("", new String[] {"5", "2000", "0.7", "0.02", "10", "1", "1"});
         assertEquals("{\"seed\":5,\"tasks\":2000,\"outerStepStart\":0.7,\"innerLr\":0.02,\"innerBatchSize\":10,"
                 + "\"innerEpochs\":1,\"metaBatchSize\":1}", h.server.startBodies.removeLast());
         h.server.start().accepted(new RunSummary("abc", "queued", 5, 0, 2000, 0, 2, null));
@@ -107,14 +107,24 @@ class LabRunsTest {
 
     @Test
     void aRefusedStartShowsTheServersReasonAndABadFieldIsNamedBeforeAsking() {
-        h.page.startRun(new String[] {"1", "200000", "", "", "", "", ""});
+        h.page.startRun("", new String[] {"1", "200000", "", "", "", "", ""});
         h.server.start().refused("tasks must be at most 100000 for a visitor run, got 200000");
         assertEquals("Refused: tasks must be at most 100000 for a visitor run, got 200000", h.page.runs().status());
         assertEquals("default", h.page.runs().chosen());
 
-        h.page.startRun(new String[] {"one", "", "", "", "", "", ""});
+        h.page.startRun("", new String[] {"one", "", "", "", "", "", ""});
         assertEquals("Not started: seed must be a number, got \"one\".", h.page.runs().status());
+        h.page.startRun("maml\",\"tasks\":1", new String[] {"1", "", "", "", "", "", ""});
+        assertEquals("Not started: no preset is called \"maml\",\"tasks\":1\".", h.page.runs().status());
         assertTrue(h.server.startBodies.size() == 1, "nothing sent for a bad field");
+    }
+
+    @Test
+    void aPresetRunTakesThePresetAndTheFormsSeedOnly() {
+        h.page.startRun("maml-protocol", new String[] {" 7 ", "2000", "0.7", "0.02", "10", "1", "1"});
+        assertEquals("{\"preset\":\"maml-protocol\",\"seed\":7}", h.server.startBodies.removeLast());
+        h.page.startRun("reference", new String[] {"", "2000", "not read", "", "", "", ""});
+        assertEquals("{\"preset\":\"reference\"}", h.server.startBodies.removeLast(), "an empty seed: the preset's");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package lab.reptile.server.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -197,6 +198,33 @@ class LabPageEndToEndIT {
                     + ".textContent.indexOf('Refused') === 0");
             assertEquals("Refused: " + reason, browser.byTestId("run-status").getText());
             assertEquals(1, closed.lab().list().size(), "a refused start changes nothing");
+        }
+    }
+
+    @Test
+    void aChosenPresetDisablesTheFieldsItDoesNotTakeAndReachesTheServer() throws Exception {
+        LabLimits halfTasks = new LabLimits(true, 50_000, 3, 8, 20, 512L << 20); // the preset trains 100,000
+        try (TestLab lab = TestLab.open(TrainingDefaults.config().toBuilder().tasks(1_000).build(),
+                ReptileTrainer::new, halfTasks);
+             ReptileServer small = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), lab.lab()).start();
+             Browser browser = new Browser(1280, 1000)) {
+            browser.open("http://127.0.0.1:" + small.port() + "/");
+            browser.js("const s = document.querySelector('[data-testid=run-preset]'); s.value = 'maml-protocol';"
+                    + "s.dispatchEvent(new Event('change'));");
+            assertTrue(browser.byTestId("run-seed").isEnabled(), "a preset's run takes the seed");
+            for (String field : new String[] {"run-tasks", "run-outer-step", "run-inner-lr", "run-inner-batch",
+                "run-inner-epochs", "run-meta-batch"}) {
+                assertFalse(browser.byTestId(field).isEnabled(), field + " does not apply to a preset");
+            }
+            browser.click("start-run");
+            browser.waitFor("the refusal", "return document.querySelector('[data-testid=run-status]')"
+                    + ".textContent.indexOf('Refused') === 0");
+            assertEquals("Refused: tasks must be at most 50000 for a visitor run, got 100000",
+                    browser.byTestId("run-status").getText(), "the preset's tasks, not the form's 60000");
+            browser.js("const s = document.querySelector('[data-testid=run-preset]'); s.value = '';"
+                    + "s.dispatchEvent(new Event('change'));");
+            assertTrue(browser.byTestId("run-tasks").isEnabled(), "no preset: the fields apply again");
+            assertEquals(1, lab.lab().list().size(), "a refused start changes nothing");
         }
     }
 
