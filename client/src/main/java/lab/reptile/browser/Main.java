@@ -58,6 +58,7 @@ public final class Main {
         page.follow.addEventListener("change", e -> lab.follow(page.follow.isChecked()));
         page.startRun.addEventListener("click", e -> lab.startRun(page.runPreset.getValue(), page.runFieldTexts()));
         page.runPreset.addEventListener("change", e -> page.showPresetChoice());
+        page.showPresetChoice(); // a reload may restore a chosen preset
         page.share.addEventListener("click", e -> shareUrl(lab.share()));
         page.adapt.addEventListener("click", e -> lab.adapt());
         page.clear.addEventListener("click", e -> lab.clear());

@@ -44,6 +44,10 @@ public final class ReptileTrainer implements MetaLearner {
         double[] xs = points.xs();
         double[] ys = points.ys();
         int support = config.supportPoints();
+        if (xs.length != support + config.pointsPerTask()) {
+            throw new IllegalArgumentException("a task has " + xs.length + " points, expected " + support + " + "
+                    + config.pointsPerTask());
+        }
         for (int step = 0; step < config.supportSteps(); step++) {
             mlp.sgdStep(phi, xs, ys, 0, support, config.supportLr());
         }

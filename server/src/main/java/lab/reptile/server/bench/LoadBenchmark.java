@@ -81,7 +81,8 @@ public final class LoadBenchmark {
         H2load.Result result = H2load.run(List.of(server.url("/api/weights")), connections, seconds, rate,
                 gzip ? List.of("Accept-Encoding: gzip") : List.of());
         double during = (server.tasksDone("default") - tasks) / ((System.nanoTime() - start) / 1e9);
-        String slowdown = Double.isNaN(before) ? "" : String.format(Locale.ROOT, " (%+.0f%%)", 100 * (during / before - 1));
+        String slowdown = Double.isNaN(before) ? ""
+                : String.format(Locale.ROOT, " (%+.0f%%)", 100 * (during / before - 1));
         System.out.printf(Locale.ROOT, "at %.0f/s %-5s %5.0f req/s  mean %5.2f ms  p99 %5.2f ms  p99.9 %6.2f ms  "
                         + "slowest %6.2f ms  2xx %d  errors %d  training %.0f tasks/s%s%n", rate,
                 gzip ? "gzip" : "plain", result.requestsPerSecond(), result.meanMillis(), result.p99Millis(),

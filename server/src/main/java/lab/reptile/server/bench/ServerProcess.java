@@ -129,15 +129,20 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** Waits until {@code path} answers 200, as {@code /api/weights?init=pretrained} does once its training ends. */
+    /**
+     * Waits up to 5 minutes until {@code path} answers 200, as {@code /api/weights?init=pretrained} does once its
+     * training ends (503 until then).
+     */
     void awaitOk(String path) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 300_000_000_000L;
         while (true) {
             try {
                 get(path);
                 return;
             } catch (IOException e) {
-                if (!process.isAlive()) {
-                    throw new IOException("the server exited", e);
+                boolean stillTraining = String.valueOf(e.getMessage()).contains(" 503: ");
+                if (!process.isAlive() || System.nanoTime() > deadline || !stillTraining) {
+                    throw new IOException(path + " did not answer 200", e);
                 }
                 Thread.sleep(200);
             }

@@ -13,6 +13,7 @@ final class LatestBody {
     }
 
     private volatile Entry latest;
+    private Entry previous; // guarded by this: a request that read the snapshot just before a publish still hits
 
     /** The body of {@code snapshot}: the first thread to ask prepares it, the others wait for that one. */
     CachedBody of(Snapshot snapshot) {
@@ -22,11 +23,16 @@ final class LatestBody {
         }
         synchronized (this) {
             entry = latest;
-            if (entry == null || entry.snapshot() != snapshot) {
-                entry = new Entry(snapshot, CachedBody.of(snapshot.jsonCopy(), snapshot.etag()));
-                latest = entry;
+            if (entry != null && entry.snapshot() == snapshot) {
+                return entry.body();
             }
-            return entry.body();
+            if (previous != null && previous.snapshot() == snapshot) {
+                return previous.body();
+            }
+            Entry made = new Entry(snapshot, CachedBody.of(snapshot.jsonCopy(), snapshot.etag()));
+            previous = entry;
+            latest = made;
+            return made.body();
         }
     }
 }

@@ -19,8 +19,8 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>θ is one flat [1, paramCount] INDArray (in {@link UnitMajorLayout}); each meta-iteration copies it into the n
  * rows of the inner loop's [n, paramCount] array, runs the support steps and innerEpochs of SGD on every row, and
- * interpolates θ towards the rows' mean. Dl4jReptileTrainerTest pins it to the plain-Java trainer within 1e-9 after 100 meta-iterations,
- * for several meta-batch sizes, inner loops and layer sizes.
+ * interpolates θ towards the rows' mean. Dl4jReptileTrainerTest pins it to the plain-Java trainer within 1e-9
+ * after 100 meta-iterations, for several meta-batch sizes, inner loops and layer sizes.
  *
  * <p>Not thread-safe: build it anywhere, then step it and read {@link #metaWeights()} from one thread at a time.
  */

@@ -82,7 +82,7 @@ class PreparedBodiesTest {
     @Test
     void aBurstForANewSnapshotGetsOneBodyOfThatSnapshot() throws Exception {
         LatestBody latest = new LatestBody();
-        NetShape shape = new NetShape(1, 8, 1);
+        NetShape shape = NetShape.STANDARD; // 90 KB of JSON: its gzip takes milliseconds, so the burst overlaps it
         Snapshot older = Snapshot.of(1, 10, 10, Params.initial(shape, new Random(1)));
         Snapshot newer = Snapshot.of(2, 20, 20, Params.initial(shape, new Random(2)));
         CachedBody olderBody = latest.of(older);
@@ -93,6 +93,8 @@ class PreparedBodiesTest {
         assertEquals(newer.etag(), bodies.get(0).etag());
         assertArrayEquals(newer.jsonCopy(), bodies.get(0).plain());
         assertEquals(older.etag(), olderBody.etag());
+        assertSame(olderBody, latest.of(older), "a request that read the snapshot before the publish still hits");
+        assertSame(bodies.get(0), latest.of(newer), "and does not push the newer one out");
     }
 
     private static void pause(long millis) {
