@@ -10,22 +10,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import lab.reptile.model.NetShape;
 import lab.reptile.model.ReptileTrainer;
-import lab.reptile.server.Await;
 import lab.reptile.server.TestLab;
 import lab.reptile.server.baseline.PretrainConfig;
-import lab.reptile.server.baseline.PretrainedBaseline;
 import lab.reptile.server.http.ReptileServer;
 import lab.reptile.server.http.ServerOptions;
 import lab.reptile.server.lab.LabLimits;
-import lab.reptile.server.lab.RunState;
 import lab.reptile.server.training.TrainingDefaults;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,24 +35,21 @@ import org.openqa.selenium.interactions.Actions;
  */
 class LabPageEndToEndIT {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static ServedLab served;
     private static TestLab runner;
-    private static ReptileServer server;
 
     @BeforeAll
     static void trainAndServe() throws Exception {
-        runner = TestLab.plain(TrainingDefaults.config().toBuilder().tasks(30_000).build());
-        PretrainedBaseline baseline = PretrainedBaseline.start(PretrainConfig.defaults(), NetShape.STANDARD);
-        server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner.lab(), baseline).start();
-        runner.start();
-        assertTrue(baseline.await(180_000), "the pretrained baseline trains"); // else the page logs its 503s
-        Await.until("the default run to finish", Duration.ofMinutes(3), runner::view,
-                v -> v.state() == RunState.FINISHED);
+        served = ServedLab.start(TestLab.plain(TrainingDefaults.config().toBuilder().tasks(30_000).build()),
+                PretrainConfig.defaults());
+        runner = served.runner();
+        assertTrue(served.baseline().await(180_000), "the pretrained baseline trains"); // else the page logs 503s
+        served.awaitRunFinished();
     }
 
     @AfterAll
     static void stopServer() {
-        server.close();
-        runner.close();
+        served.close();
     }
 
     private static Browser open(int width, int height) throws Exception {
@@ -68,7 +60,7 @@ class LabPageEndToEndIT {
     }
 
     private static String url() {
-        return "http://127.0.0.1:" + server.port() + "/";
+        return served.url();
     }
 
     private static void awaitTimeline(Browser browser) {

@@ -5,18 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
-import lab.reptile.model.NetShape;
-import lab.reptile.server.Await;
 import lab.reptile.server.baseline.PretrainConfig;
-import lab.reptile.server.baseline.PretrainedBaseline;
-import lab.reptile.server.http.ReptileServer;
-import lab.reptile.server.http.ServerOptions;
-import lab.reptile.server.training.Learners;
 import lab.reptile.server.training.TrainingDefaults;
 import lab.reptile.server.TestLab;
-import lab.reptile.server.lab.RunState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,29 +21,25 @@ import org.junit.jupiter.api.Test;
  */
 class PageEndToEndIT {
     private static TestLab runner;
-    private static ReptileServer server;
+    private static ServedLab served;
     private Browser browser;
 
     @BeforeAll
     static void trainAndServe() throws Exception {
-        runner = TestLab.dl4j(TrainingDefaults.config());
-        PretrainedBaseline baseline = PretrainedBaseline.start(PretrainConfig.defaults(), NetShape.STANDARD);
-        server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner.lab(), baseline).start();
-        runner.start();
-        Await.until("the default run to finish", Duration.ofMinutes(3), runner::view,
-                v -> v.state() == RunState.FINISHED);
+        served = ServedLab.start(TestLab.dl4j(TrainingDefaults.config()), PretrainConfig.defaults());
+        runner = served.runner();
+        served.awaitRunFinished();
     }
 
     @AfterAll
     static void stopServer() {
-        server.close();
-        runner.close();
+        served.close();
     }
 
     @BeforeEach
     void openPage() throws Exception {
         browser = new Browser(1440, 1200);
-        browser.open("http://127.0.0.1:" + server.port() + "/");
+        browser.open(served.url());
     }
 
     @AfterEach

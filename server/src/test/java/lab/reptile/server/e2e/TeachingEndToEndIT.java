@@ -6,14 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 
-import lab.reptile.model.NetShape;
 import lab.reptile.model.ReptileConfig;
-import lab.reptile.model.ReptileTrainer;
 import lab.reptile.server.Await;
 import lab.reptile.server.baseline.PretrainConfig;
 import lab.reptile.server.baseline.PretrainedBaseline;
-import lab.reptile.server.http.ReptileServer;
-import lab.reptile.server.http.ServerOptions;
 import lab.reptile.server.TestLab;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,18 +22,17 @@ import org.junit.jupiter.api.Test;
 class TeachingEndToEndIT {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static TestLab runner;
-    private static ReptileServer server;
+    private static ServedLab served;
 
     /** Reference tasks to train on before the tests: enough for the meta-weights to fit a sine in a few steps. */
     private static final int TASKS_BEFORE_TESTS = 10_000;
 
     @BeforeAll
     static void serve() throws Exception {
-        runner = TestLab.plain(ReptileConfig.reference().withTasks(60_000));
-        PretrainedBaseline baseline = PretrainedBaseline.start(PretrainConfig.defaults().withSteps(30),
-                NetShape.STANDARD);
-        server = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner.lab(), baseline).start();
-        runner.start();
+        served = ServedLab.start(TestLab.plain(ReptileConfig.reference().withTasks(60_000)),
+                PretrainConfig.defaults().withSteps(30));
+        runner = served.runner();
+        PretrainedBaseline baseline = served.baseline();
         Await.until(TASKS_BEFORE_TESTS + " tasks of meta-training", runner::view,
                 s -> s.tasksDone() >= TASKS_BEFORE_TESTS);
         runner.pause();
@@ -47,13 +42,12 @@ class TeachingEndToEndIT {
 
     @AfterAll
     static void stop() {
-        server.close();
-        runner.close();
+        served.close();
     }
 
     private static Browser open(int width, int height) throws Exception {
         Browser browser = new Browser(width, height);
-        browser.open("http://127.0.0.1:" + server.port() + "/");
+        browser.open(served.url());
         browser.waitFor("the pretrained net", "return document.querySelector('[data-testid=pretrained-note]')"
                 + ".textContent === ''");
         return browser;
