@@ -92,7 +92,8 @@ public final class Evaluation {
         return Params.initial(shape, new Random(seed));
     }
 
-    private static Row summarise(int steps, double[] values) {
+    /** The mean of per-task {@code values} and its 95 % confidence half-width (1.96 standard errors). */
+    public static Row summarise(int steps, double[] values) {
         double mean = 0;
         for (double v : values) {
             mean += v;
