@@ -7,6 +7,7 @@ import lab.reptile.model.Points;
 import lab.reptile.model.SineFamily;
 import lab.reptile.model.TaskStream;
 import lab.reptile.server.training.Dl4jParams;
+import lab.reptile.server.training.NativeTuning;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -26,6 +27,7 @@ public final class Dl4jPretrainer {
 
     /** Trains from {@code config}'s seed; returns the weights after its steps, or earlier past its time bound. */
     public static Result train(PretrainConfig config, NetShape shape) {
+        NativeTuning.forThisThread();
         Random rng = new Random(config.seed());
         Params initial = Params.initial(shape, rng);
         TaskStream stream = new TaskStream(new SineFamily(), rng, config.pointsPerTask());

@@ -1,5 +1,6 @@
 package lab.reptile.server.baseline;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import lab.reptile.model.NetShape;
@@ -13,7 +14,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class PretrainedBaseline {
     /** Where the baseline stands. */
-    public enum State { TRAINING, READY, FAILED }
+    public enum State { WAITING, TRAINING, READY, FAILED }
 
     /** The baseline is published once, as version 1 of its own series. */
     static final long VERSION = 1;
@@ -23,7 +24,7 @@ public final class PretrainedBaseline {
     private final NetShape shape;
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile Snapshot snapshot;
-    private volatile State state = State.TRAINING;
+    private volatile State state = State.WAITING;
 
     private PretrainedBaseline(PretrainConfig config, NetShape shape) {
         this.config = config;
@@ -32,8 +33,16 @@ public final class PretrainedBaseline {
 
     /** Starts training {@code config} in a daemon thread and returns at once. */
     public static PretrainedBaseline start(PretrainConfig config, NetShape shape) {
+        return start(config, shape, Duration.ZERO);
+    }
+
+    /**
+     * Starts a daemon thread that waits {@code delay} (state WAITING), then trains {@code config}; returns at once.
+     * The server waits so that the default run's first seconds have both cores (see Main).
+     */
+    public static PretrainedBaseline start(PretrainConfig config, NetShape shape, Duration delay) {
         PretrainedBaseline baseline = new PretrainedBaseline(config, shape);
-        Thread thread = new Thread(baseline::train, "pretrainer");
+        Thread thread = new Thread(() -> baseline.train(delay), "pretrainer");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
         thread.start();
@@ -54,8 +63,10 @@ public final class PretrainedBaseline {
         return done.await(millis, TimeUnit.MILLISECONDS);
     }
 
-    private void train() {
+    private void train(Duration delay) {
         try {
+            Thread.sleep(delay.toMillis());
+            state = State.TRAINING;
             long begin = System.nanoTime();
             Dl4jPretrainer.Result result = Dl4jPretrainer.train(config, shape);
             if (!result.weights().isFinite()) {
@@ -69,6 +80,10 @@ public final class PretrainedBaseline {
                 LOG.warn("the pretrained baseline hit its {} s bound: its weights are not the seed's full run",
                         config.maxSeconds());
             }
+        } catch (InterruptedException e) {
+            LOG.info("pretrained baseline not trained: interrupted while waiting to start");
+            state = State.FAILED;
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.error("pretrained baseline failed", e);
             state = State.FAILED;

@@ -47,6 +47,8 @@ final class WeightsEndpoint {
             throw new ApiException(500, "the pretrained baseline failed to train; see the server log");
         }
         ctx.header("Retry-After", "2");
-        throw new ApiException(503, "the pretrained baseline is still training; retry in a few seconds");
+        throw new ApiException(503, pretrained.state() == PretrainedBaseline.State.WAITING
+                ? "the pretrained baseline trains once the default run has had a few seconds; retry soon"
+                : "the pretrained baseline is still training; retry in a few seconds");
     }
 }

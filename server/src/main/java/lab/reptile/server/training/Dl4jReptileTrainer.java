@@ -37,7 +37,9 @@ public final class Dl4jReptileTrainer implements MetaLearner {
         this(config, TrainerStart.fromSeed(config, shape));
     }
 
+    /** Built on the thread that will step it: that thread gets the process's OpenMP setting here. */
     public Dl4jReptileTrainer(ReptileConfig config, TrainerStart start) {
+        NativeTuning.forThisThread();
         this.config = config;
         this.tasks = start.tasks();
         this.metaIteration = start.metaIteration();

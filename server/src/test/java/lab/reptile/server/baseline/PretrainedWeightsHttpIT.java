@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import lab.reptile.jackson.JacksonTree;
 import lab.reptile.model.NetShape;
 import lab.reptile.model.ReptileConfig;
@@ -106,6 +107,23 @@ class PretrainedWeightsHttpIT {
             assertEquals(503, response.statusCode());
             assertEquals("2", response.headers().firstValue("Retry-After").orElseThrow());
             assertTrue(response.body().contains("still training"), response.body());
+        }
+    }
+
+    @Test
+    void beforeTheBaselineStartsTheAnswerIs503SayingItWaitsThenItTrains() throws Exception {
+        PretrainedBaseline waiting = PretrainedBaseline.start(PretrainConfig.defaults().withSteps(20),
+                NetShape.STANDARD, Duration.ofSeconds(2));
+        try (ReptileServer busy = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner.lab(),
+                waiting).start()) {
+            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                    + busy.port() + "/api/weights?init=pretrained")).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(PretrainedBaseline.State.WAITING, waiting.state());
+            assertEquals(503, response.statusCode());
+            assertEquals("2", response.headers().firstValue("Retry-After").orElseThrow());
+            assertTrue(response.body().contains("trains once the default run has had a few seconds"), response.body());
+            assertTrue(waiting.await(60_000), "trained after its delay: " + waiting.state());
+            assertEquals(PretrainedBaseline.State.READY, waiting.state());
         }
     }
 }
