@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The server's resident memory after the default run (60,000 tasks), started as a plain {@code java -jar} and as the
+ * The server's resident memory after the default run (90,000 tasks), started as a plain {@code java -jar} and as the
  * old tuned command line ({@code OMP_NUM_THREADS=1 java -Xmx512m -jar}), one after the other on fresh data dirs.
  *
  * <p>Usage, after {@code mvn -q -B package -DskipTests}: {@code java -cp "server/target/reptile-server.jar:server/

@@ -11,12 +11,14 @@ public final class TrainingDefaults {
     }
 
     /**
-     * The run the server starts with: the reference settings (Schulman's inner loop, 5 SGD steps of 10 points at lr
-     * 0.02 per task) from seed 1, with a larger outer step annealed 0.7 → 0 over 60,000 tasks (about 11 s of training
-     * on an idle 2-core machine). Chosen by measurement, see the README: ε from 1.0 ends as well but is poor for the
-     * first 20,000 tasks; 0.5 or less is good early but ends worse.
+     * The run the server starts with: Schulman's inner loop (5 SGD steps of 10 points per task) at lr 0.017 from
+     * seed 1, with a larger outer step annealed 0.7 → 0 over 90,000 tasks (about 27 s from process start in the
+     * server on an idle 2-core machine, within the 30 s that issue 14 allows). Chosen by measurement, see the README:
+     * ε from 1.0 ends as well but is poor for the first 20,000 tasks, 0.5 or less is good early but ends worse;
+     * lr 0.017, a little below the page's 0.02, gives a start from which one step at 0.02 goes further (demo MSE@1
+     * 0.418, within 0.011 of what any step linear in the targets can reach: lab.reptile.bench.OneStepFloor).
      */
     public static ReptileConfig config() {
-        return ReptileConfig.builder().seed(1).tasks(60_000).outerStepStart(0.7).build();
+        return ReptileConfig.builder().seed(1).tasks(90_000).innerLr(0.017).outerStepStart(0.7).build();
     }
 }

@@ -212,7 +212,7 @@ class LabPageEndToEndIT {
             browser.waitFor("the refusal", "return document.querySelector('[data-testid=run-status]')"
                     + ".textContent.indexOf('Refused') === 0");
             assertEquals("Refused: tasks must be at most 50000 for a visitor run, got 100000",
-                    browser.byTestId("run-status").getText(), "the preset's tasks, not the form's 60000");
+                    browser.byTestId("run-status").getText(), "the preset's tasks, not the form's");
             browser.js("const s = document.querySelector('[data-testid=run-preset]'); s.value = '';"
                     + "s.dispatchEvent(new Event('change'));");
             assertTrue(browser.byTestId("run-tasks").isEnabled(), "no preset: the fields apply again");

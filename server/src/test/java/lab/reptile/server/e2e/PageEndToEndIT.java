@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The page in a real browser against the real server, with the meta-weights of the server's default run trained by
- * the DL4J trainer (60,000 tasks, ~11 s) and a pretrained baseline.
+ * the DL4J trainer (90,000 tasks, ~25 s) and a pretrained baseline.
  */
 class PageEndToEndIT {
     private static TestLab runner;

@@ -145,7 +145,7 @@ class ReptileServerIT {
         assertTrue(status.path("tasksDone").asLong() > 0);
         assertEquals(1_000_000, status.path("tasksTotal").asLong());
         assertTrue(status.path("tasksPerSecond").asDouble() > 0);
-        assertEquals(0.02, status.path("config").path("innerLr").asDouble());
+        assertEquals(TrainingDefaults.config().innerLr(), status.path("config").path("innerLr").asDouble());
         assertTrue(status.path("history").get(0).path("mseAt8").asDouble() > 0);
     }
 

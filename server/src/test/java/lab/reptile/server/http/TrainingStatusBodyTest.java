@@ -30,7 +30,7 @@ class TrainingStatusBodyTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final ReptileConfig CONFIG = TrainingDefaults.config();
 
-    /** A run at 1,200 of 60,000 tasks, its latest weights of version 7. */
+    /** A run at 1,200 of the default run's tasks, its latest weights of version 7. */
     private static Run run(RunState state, String problem) {
         Snapshot latest = Snapshot.of(7, 1200, 1200, Params.initial(NetShape.STANDARD, new Random(1)));
         RunView view = new RunView(state, 1200, 1200, 5211.04, latest,
@@ -49,7 +49,7 @@ class TrainingStatusBodyTest {
         ObjectNode body = TrainingEndpoints.statusJson(MAPPER, run(RunState.RUNNING, null));
         assertEquals(List.of("state", "metaIteration", "tasksDone", "tasksTotal", "tasksPerSecond", "version",
                 "history", "config"), keys(body));
-        assertEquals(new TrainingStatus("running", 1200, 1200, 60000, 5211.0, 7, null, List.of(
+        assertEquals(new TrainingStatus("running", 1200, 1200, CONFIG.tasks(), 5211.0, 7, null, List.of(
                 new ValidationPoint(0, 4.25), new ValidationPoint(600, 0.1 + 0.2))),
                 TrainingStatus.read(new JacksonTree(body)));
         assertEquals(CONFIG, ConfigJson.read(body.get("config")));

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class LabAdmissionTest {
     @Test
     void workCountsEachStepWithAStepOnManyPointsCountingAsSeveral() {
-        assertEquals(60_000 * 5.0, LabAdmission.sgdWork(Presets.named("default")), "5 minibatches of 10");
+        assertEquals(90_000 * 5.0, LabAdmission.sgdWork(Presets.named("default")), "5 minibatches of 10");
         assertEquals(100_000 * (2 + 2 * 5.0), LabAdmission.sgdWork(Presets.named("maml-protocol")),
                 "2 support steps on 5 points, 2 epochs of 5 minibatches of 10");
         ReptileConfig ragged = ReptileConfig.builder().tasks(10).pointsPerTask(23).innerBatchSize(20).innerEpochs(3)
