@@ -15,8 +15,8 @@ import lab.reptile.model.SineTask;
  * A reference, not a trainer the server uses: second-order MAML (Finn, Abbeel &amp; Levine 2017) trained for the demo
  * protocol with our net, to show what directly optimising the protocol's loss after {@code steps} steps reaches.
  * Per task: {@code steps} full-batch SGD steps at the protocol's lr on its K random support points, then the query
- * loss's gradient (50 evenly spaced x) carried back through every step, (I − lr·H) v, with the Hessian-vector
- * product by central differences of the support gradient. Meta-batches of {@code metaBatch} tasks, Adam at
+ * loss's gradient (on 50 evenly spaced x; the protocol scores 100) carried back through every step, (I − lr·H) v,
+ * with the Hessian-vector product by central differences of the support gradient. Meta-batches of {@code metaBatch} tasks, Adam at
  * lr 0.001 annealed linearly to 0 (the paper's optimiser and lr).
  *
  * <p>Usage: {@code MamlReference [tasks=200000] [metaBatch=10] [steps=1] [seed=1]}; prints the demo protocol's
@@ -37,6 +37,10 @@ public final class MamlReference {
         int metaBatch = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int steps = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 1;
+        if (tasks % metaBatch != 0) {
+            throw new IllegalArgumentException(
+                    "tasks must be a multiple of metaBatch (" + metaBatch + "), got " + tasks);
+        }
         EvaluationProtocol demo = EvaluationProtocol.DEMO.withSteps(1, 2, 8);
         System.out.printf(Locale.ROOT, "second-order MAML, %d tasks in meta-batches of %d, %d step(s) at lr %.3f on "
                 + "K = %d, Adam %.4f -> 0, seed %d%n", tasks, metaBatch, steps, demo.lr(), demo.supportPoints(),
@@ -71,7 +75,7 @@ public final class MamlReference {
             }
             adam.step(theta, batchGradient, ADAM_LR * (1 - (double) it / iterations));
             int done = (it + 1) * metaBatch;
-            if (done % REPORT_EVERY_TASKS == 0 && it + 1 < iterations) {
+            if (done / REPORT_EVERY_TASKS > (done - metaBatch) / REPORT_EVERY_TASKS && it + 1 < iterations) {
                 report("after " + done + " tasks (200 held-out)", theta, demo.withTasks(200), start);
             }
         }

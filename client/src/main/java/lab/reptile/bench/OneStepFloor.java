@@ -7,16 +7,20 @@ import lab.reptile.model.Evaluation;
 import lab.reptile.model.EvaluationProtocol;
 import lab.reptile.model.SineFamily;
 import lab.reptile.model.SineTask;
+import lab.reptile.model.SupportSet;
 
 /**
- * How low a protocol's MSE after one step can go for an adaptation that is linear in the support targets y, the
+ * How low a protocol's MSE after one step can go for a fixed-kernel smoother of the support targets, the
  * first-order part of any gradient step: from weights θ, one step at lr η changes the net's curve by
- * f₁(x) − f₀(x) = (2η / K) Σᵢ Θ(x, xᵢ) (yᵢ − f₀(xᵢ)) + O(η²), with Θ the net's tangent kernel at θ. Over a rich
- * basis B (1, sin x, cos x and {@code harmonics} Fourier pairs of period 20), every kernel k(x, x') = B(x)ᵀ C B(x')
- * is fitted at once: C minimises the query MSE of f(x) = B(x)ᵀ C z, z = (1/K) Σᵢ B(xᵢ) yᵢ, over many sampled tasks
- * (normal equations G C S = M), then is scored on the protocol's own held-out tasks. An offset f₀ cannot help: the
- * family is symmetric under y → −y (phase + π), so E[y | x's] = 0. Only the O(η²) terms of a step, quadratic in
- * the residual, can get below this floor.
+ * f₁(x) − f₀(x) = (2η / K) Σᵢ Θ(x, xᵢ) (yᵢ − f₀(xᵢ)) + O(η²), with Θ the net's tangent kernel at θ, a kernel that
+ * does not depend on the task. (Least squares on the K points is linear in y too, but its weights depend on the
+ * x's through a matrix inverse: no single step is that.) Over a rich basis B (1, sin x, cos x and
+ * {@code harmonics} Fourier pairs of period 20), every kernel k(x, x') = B(x)ᵀ C B(x') is fitted at once: C
+ * minimises the query MSE of f(x) = B(x)ᵀ C z, z = (1/K) Σᵢ B(xᵢ) yᵢ, over many sampled tasks (normal equations
+ * G C S = M), then is scored on the protocol's held-out tasks. The score estimates the best kernel in the basis's
+ * span; that it barely moves as the basis grows is the evidence that no other kernel does much better. For the
+ * demo's family an offset f₀ cannot help: it is symmetric under y → −y (phase + π), so E[y | x's] = 0. Only the
+ * O(η²) terms of a step, quadratic in the residual, can get below this floor.
  *
  * <p>Also prints linearised gradient descent with the family's own kernel c·cos(x − x') (the span of its curves,
  * {sin x, cos x}), as the best case for k > 1 steps. Usage: {@code OneStepFloor [fitTasks=200000]}.
@@ -35,14 +39,15 @@ public final class OneStepFloor {
                 demo.name(), demo.supportPoints(), demo.tasks(), demo.seed(), fitTasks);
         for (int harmonics : new int[] {4, 8, 12, 16}) {
             Evaluation.Row floor = linearFloor(demo, harmonics, fitTasks, FIT_SEED);
-            System.out.printf(Locale.ROOT, "best linear one-step adaptation, basis of %2d functions: MSE %.4f ± %.4f%n",
+            System.out.printf(Locale.ROOT, "best fixed-kernel one-step smoother, basis of %2d functions: MSE %.4f ± %.4f%n",
                     3 + 2 * harmonics, floor.mean(), floor.ci95());
         }
         Evaluation.Row population = linearFloor(demo.withTasks(100_000).withSeed(FIT_SEED + 1), 12, fitTasks, FIT_SEED);
         System.out.printf(Locale.ROOT, "the same, 27 functions, on 100,000 fresh tasks:  MSE %.4f ± %.4f%n",
                 population.mean(), population.ci95());
         int[] steps = {1, 2, 8};
-        System.out.printf(Locale.ROOT, "%nlinearised GD with the kernel c·cos(x − x'), a step f += (c/K) k(·, X)(y − f(X)):%n");
+        System.out.printf(Locale.ROOT,
+                "%nlinearised GD with the kernel c·cos(x − x'), a step f += (c/K) k(·, X)(y − f(X)):%n");
         System.out.printf(Locale.ROOT, "%6s %9s %9s %9s%n", "c", "MSE@1", "MSE@2", "MSE@8");
         for (int i = 10; i <= 24; i++) {
             double c = i / 10.0;
@@ -72,14 +77,14 @@ public final class OneStepFloor {
     public static Evaluation.Row linearFloor(EvaluationProtocol protocol, int harmonics, int fitTasks, long fitSeed) {
         int p = 3 + 2 * harmonics;
         double[] queryX = SineFamily.linspace(protocol.queryPoints());
-        double[][] queryB = new double[queryX.length][];
-        double[][] g = new double[p][p];
+        double[][] queryB = new double[queryX.length][]; // [query points][p]
+        double[][] g = new double[p][p];                  // Σ_q B(x_q) B(x_q)ᵀ over the query grid
         for (int q = 0; q < queryX.length; q++) {
             queryB[q] = basis(queryX[q], harmonics);
             addOuter(g, queryB[q], queryB[q]);
         }
-        double[][] s = new double[p][p];
-        double[][] m = new double[p][p];
+        double[][] s = new double[p][p]; // Σ_tasks z zᵀ
+        double[][] m = new double[p][p]; // Σ_tasks (Σ_q B(x_q) y_q) zᵀ
         Random rng = new Random(fitSeed);
         double[] queryY = new double[queryX.length];
         for (int t = 0; t < fitTasks; t++) {
@@ -125,13 +130,10 @@ public final class OneStepFloor {
         double[] out = new double[steps.length];
         Random rng = new Random(protocol.seed());
         for (int t = 0; t < protocol.tasks(); t++) {
-            SineTask task = protocol.family().sample(rng);
-            double[] xs = new double[k];
-            double[] ys = new double[k];
-            for (int i = 0; i < k; i++) {
-                xs[i] = SineFamily.uniformX(rng);
-                ys[i] = task.y(xs[i]);
-            }
+            SupportSet support = SupportSet.draw(protocol, rng);
+            SineTask task = support.task();
+            double[] xs = support.xs();
+            double[] ys = support.ys();
             // f is a·sin x + b·cos x throughout: cos(x − x') = sin x sin x' + cos x cos x'
             double a = 0;
             double b = 0;
@@ -144,6 +146,9 @@ public final class OneStepFloor {
                         sum += err * err;
                     }
                     out[row++] += sum / queryX.length / protocol.tasks();
+                    if (row == steps.length) {
+                        break;
+                    }
                 }
                 double da = 0;
                 double db = 0;
@@ -162,19 +167,17 @@ public final class OneStepFloor {
     /** Draws a task and its K support points as {@code Evaluation} does; fills queryY; returns z = mean B(xᵢ) yᵢ. */
     private static double[] supportFeatures(EvaluationProtocol protocol, Random rng, int harmonics, double[] queryX,
                                             double[] queryY) {
-        SineTask task = protocol.family().sample(rng);
-        int k = protocol.supportPoints();
+        SupportSet support = SupportSet.draw(protocol, rng);
+        int k = support.xs().length;
         double[] z = new double[3 + 2 * harmonics];
         for (int i = 0; i < k; i++) {
-            double x = SineFamily.uniformX(rng);
-            double y = task.y(x);
-            double[] b = basis(x, harmonics);
+            double[] b = basis(support.xs()[i], harmonics);
             for (int a = 0; a < z.length; a++) {
-                z[a] += b[a] * y / k;
+                z[a] += b[a] * support.ys()[i] / k;
             }
         }
         for (int q = 0; q < queryX.length; q++) {
-            queryY[q] = task.y(queryX[q]);
+            queryY[q] = support.task().y(queryX[q]);
         }
         return z;
     }

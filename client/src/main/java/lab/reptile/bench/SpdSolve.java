@@ -1,6 +1,6 @@
 package lab.reptile.bench;
 
-/** Solves A X = B for a symmetric positive (semi)definite A by Cholesky, with a ridge of 1e-10 · mean diagonal. */
+/** Solves A X = B for a symmetric positive definite A by Cholesky, after adding a ridge of 1e-10 · mean diagonal. */
 final class SpdSolve {
     static final double RIDGE = 1e-10;
 

@@ -59,15 +59,11 @@ public final class Evaluation {
         double[] queryX = SineFamily.linspace(protocol.queryPoints());
         double[] queryY = new double[queryX.length];
         for (int t = 0; t < tasks; t++) {
-            SineTask task = protocol.family().sample(rng);
-            double[] xs = new double[k];
-            double[] ys = new double[k];
-            for (int i = 0; i < k; i++) {
-                xs[i] = SineFamily.uniformX(rng);
-                ys[i] = task.y(xs[i]);
-            }
+            SupportSet support = SupportSet.draw(protocol, rng);
+            double[] xs = support.xs();
+            double[] ys = support.ys();
             for (int q = 0; q < queryX.length; q++) {
-                queryY[q] = task.y(queryX[q]);
+                queryY[q] = support.task().y(queryX[q]);
             }
             double[] phi = weights.toArray();
             int row = 0;

@@ -24,11 +24,12 @@ public final class PretrainedBaseline {
     private final NetShape shape;
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile Snapshot snapshot;
-    private volatile State state = State.WAITING;
+    private volatile State state;
 
-    private PretrainedBaseline(PretrainConfig config, NetShape shape) {
+    private PretrainedBaseline(PretrainConfig config, NetShape shape, State initial) {
         this.config = config;
         this.shape = shape;
+        this.state = initial;
     }
 
     /** Starts training {@code config} in a daemon thread and returns at once. */
@@ -41,7 +42,11 @@ public final class PretrainedBaseline {
      * The server waits so that the default run's first seconds have both cores (see Main).
      */
     public static PretrainedBaseline start(PretrainConfig config, NetShape shape, Duration delay) {
-        PretrainedBaseline baseline = new PretrainedBaseline(config, shape);
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("the pretrainer's delay must not be negative, got " + delay);
+        }
+        PretrainedBaseline baseline = new PretrainedBaseline(config, shape,
+                delay.isZero() ? State.TRAINING : State.WAITING);
         Thread thread = new Thread(() -> baseline.train(delay), "pretrainer");
         thread.setDaemon(true);
         thread.setPriority(Thread.MIN_PRIORITY);
@@ -49,11 +54,12 @@ public final class PretrainedBaseline {
         return baseline;
     }
 
-    /** The trained weights as version {@link #VERSION}, or null while training or after a failure. */
+    /** The trained weights as version {@link #VERSION}, or null while waiting, training or after a failure. */
     public Snapshot snapshot() {
         return snapshot;
     }
 
+    /** Where the baseline stands now. */
     public State state() {
         return state;
     }
@@ -80,8 +86,8 @@ public final class PretrainedBaseline {
                 LOG.warn("the pretrained baseline hit its {} s bound: its weights are not the seed's full run",
                         config.maxSeconds());
             }
-        } catch (InterruptedException e) {
-            LOG.info("pretrained baseline not trained: interrupted while waiting to start");
+        } catch (InterruptedException e) { // nothing interrupts the daemon thread today; if something does, say so
+            LOG.warn("pretrained baseline not trained: interrupted while waiting to start");
             state = State.FAILED;
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

@@ -49,8 +49,8 @@ public final class Main {
         Lab lab = Lab.open(Path.of(cli.dataDir()), cli.lab(), Learners.dl4j(), cli.trainers(),
                 cli.checkpointSeconds() * 1_000_000_000L, requestedConfig(cli), explicitConfig, cli.fresh());
         // Trained in its own thread once the default run has had both cores for its first seconds (on 2 cores,
-        // the pretrainer and the JIT at start-up left the served weights at MSE@8 0.44-0.52 after 5 s instead of
-        // 0.09-0.11: README, "Quality against the MAML paper's table"); served once ready.
+        // the pretrainer and the JIT at start-up left the served weights at MSE@8 0.20-0.54 after 5 s instead of
+        // 0.06-0.10: README, "Quality against the MAML paper's table"); served once ready.
         PretrainedBaseline pretrained = PretrainedBaseline.start(PretrainConfig.defaults(), TrainingDefaults.SHAPE,
                 PRETRAIN_DELAY);
         ReptileServer server = new ReptileServer(new ServerOptions(cli.host(), cli.port(), cli.adminToken(),

@@ -43,11 +43,12 @@ final class WeightsEndpoint {
         if (snapshot != null) {
             return snapshot;
         }
-        if (pretrained.state() == PretrainedBaseline.State.FAILED) {
+        PretrainedBaseline.State state = pretrained.state();
+        if (state == PretrainedBaseline.State.FAILED) {
             throw new ApiException(500, "the pretrained baseline failed to train; see the server log");
         }
         ctx.header("Retry-After", "2");
-        throw new ApiException(503, pretrained.state() == PretrainedBaseline.State.WAITING
+        throw new ApiException(503, state == PretrainedBaseline.State.WAITING
                 ? "the pretrained baseline trains once the default run has had a few seconds; retry soon"
                 : "the pretrained baseline is still training; retry in a few seconds");
     }

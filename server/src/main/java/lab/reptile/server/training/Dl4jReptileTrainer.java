@@ -22,7 +22,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * interpolates θ towards the rows' mean. Dl4jReptileTrainerTest pins it to the plain-Java trainer within 1e-9
  * after 100 meta-iterations, for several meta-batch sizes, inner loops and layer sizes.
  *
- * <p>Not thread-safe: build it anywhere, then step it and read {@link #metaWeights()} from one thread at a time.
+ * <p>Not thread-safe: build it anywhere, then step it and read {@link #metaWeights()} from one thread at a time. A
+ * thread that steps it gets the process's OpenMP setting ({@link NativeTuning#forThisThread()}) at its first step.
  */
 public final class Dl4jReptileTrainer implements MetaLearner {
     private final ReptileConfig config;
@@ -32,12 +33,12 @@ public final class Dl4jReptileTrainer implements MetaLearner {
     private final PreparedOp startFromTheta;
     private final PreparedOp towardsMean;
     private long metaIteration;
+    private Thread steppingThread; // the last thread that stepped it, already given the OpenMP setting
 
     public Dl4jReptileTrainer(ReptileConfig config, NetShape shape) {
         this(config, TrainerStart.fromSeed(config, shape));
     }
 
-    /** Built on the thread that will step it: that thread gets the process's OpenMP setting here. */
     public Dl4jReptileTrainer(ReptileConfig config, TrainerStart start) {
         NativeTuning.forThisThread();
         this.config = config;
@@ -57,6 +58,10 @@ public final class Dl4jReptileTrainer implements MetaLearner {
     /** Refused once the run is finished ({@link ReptileConfig#outerStep} says so before anything changes). */
     @Override
     public void metaStep() {
+        if (Thread.currentThread() != steppingThread) {
+            NativeTuning.forThisThread(); // OpenMP's thread count is per thread
+            steppingThread = Thread.currentThread();
+        }
         double epsilon = config.outerStep(metaIteration);
         List<Points> batch = new ArrayList<>(config.metaBatchSize());
         for (int i = 0; i < config.metaBatchSize(); i++) {

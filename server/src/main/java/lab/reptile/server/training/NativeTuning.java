@@ -13,7 +13,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  *
  * <p>OpenMP's thread count is a per-thread setting: one made in {@code main} does not reach a thread started later,
  * which takes every core. So each thread that runs ND4J operations calls {@link #forThisThread()} first (the DL4J
- * trainer and the pretrainer do). Without it the pretrainer's batch-500 products ran on 2 OpenMP threads at start-up
+ * trainer, on every thread that steps it, and the pretrainer do). Without it the pretrainer's batch-500 products ran on 2 OpenMP threads at start-up
  * and took the trainer's core: the default run trained at 1,300–2,000 tasks/s instead of 4,000 for its first 10 s.
  */
 public final class NativeTuning {
@@ -40,9 +40,6 @@ public final class NativeTuning {
             // these tiny matrices (README.md, "The two commands"), so set one thread before the first operation.
             oneThread = true;
             forThisThread();
-            // libnd4j's own thread pool (parallel loops inside its ops) is sized from the same variable at load
-            Nd4j.getEnvironment().setMaxThreads(1);
-            Nd4j.getEnvironment().setMaxMasterThreads(1);
         }
     }
 
@@ -52,11 +49,6 @@ public final class NativeTuning {
             NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
             Nd4j.factory().blas().setMaxThreads(1);
         }
-    }
-
-    /** The threads of libnd4j's own pool, for every thread. */
-    public static int poolThreads() {
-        return Nd4j.getEnvironment().maxThreads();
     }
 
     /** The threads ND4J's operations on the calling thread may use now. */

@@ -16,7 +16,7 @@ public final class TrainingDefaults {
      * server on an idle 2-core machine, within the 30 s that issue 14 allows). Chosen by measurement, see the README:
      * ε from 1.0 ends as well but is poor for the first 20,000 tasks, 0.5 or less is good early but ends worse;
      * lr 0.017, a little below the page's 0.02, gives a start from which one step at 0.02 goes further (demo MSE@1
-     * 0.418, within 0.011 of what any step linear in the targets can reach: lab.reptile.bench.OneStepFloor).
+     * 0.418, 0.011 above the best fixed-kernel one-step smoother, lab.reptile.bench.OneStepFloor).
      */
     public static ReptileConfig config() {
         return ReptileConfig.builder().seed(1).tasks(90_000).innerLr(0.017).outerStepStart(0.7).build();

@@ -113,12 +113,12 @@ class PretrainedWeightsHttpIT {
     @Test
     void beforeTheBaselineStartsTheAnswerIs503SayingItWaitsThenItTrains() throws Exception {
         PretrainedBaseline waiting = PretrainedBaseline.start(PretrainConfig.defaults().withSteps(20),
-                NetShape.STANDARD, Duration.ofSeconds(2));
+                NetShape.STANDARD, Duration.ofSeconds(8));
         try (ReptileServer busy = new ReptileServer(new ServerOptions("127.0.0.1", 0, null), runner.lab(),
                 waiting).start()) {
+            assertEquals(PretrainedBaseline.State.WAITING, waiting.state(), "8 s outlast a server's start");
             HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                     + busy.port() + "/api/weights?init=pretrained")).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(PretrainedBaseline.State.WAITING, waiting.state());
             assertEquals(503, response.statusCode());
             assertEquals("2", response.headers().firstValue("Retry-After").orElseThrow());
             assertTrue(response.body().contains("trains once the default run has had a few seconds"), response.body());

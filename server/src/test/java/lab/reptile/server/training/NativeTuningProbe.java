@@ -7,8 +7,9 @@ import lab.reptile.server.baseline.PretrainConfig;
 
 /**
  * Run by {@link NativeTuningIT} in a JVM without OMP_NUM_THREADS, as a plain {@code java -jar} starts: tunes the
- * process as the server's main does, then prints "name threads" for main, for libnd4j's own pool, for a new thread that runs no DL4J code,
- * and for new threads that run the pretrainer and the DL4J trainer, each measured on its own thread.
+ * process as the server's main does, then prints "name threads" (OpenMP threads, measured on that thread) for
+ * main, for a new thread that runs no DL4J code, for new threads that run the pretrainer and the DL4J trainer, and
+ * for a new thread that steps a trainer built on main.
  */
 public final class NativeTuningProbe {
     private NativeTuningProbe() {
@@ -18,11 +19,14 @@ public final class NativeTuningProbe {
         NativeTuning.apply();
         System.out.println("cores " + Runtime.getRuntime().availableProcessors());
         System.out.println("main " + NativeTuning.ompThreads());
-        System.out.println("pool " + NativeTuning.poolThreads());
         onNewThread("plain", () -> { });
-        onNewThread("pretrainer", () -> Dl4jPretrainer.train(PretrainConfig.defaults().withSteps(2), NetShape.STANDARD));
+        onNewThread("pretrainer",
+                () -> Dl4jPretrainer.train(PretrainConfig.defaults().withSteps(2), NetShape.STANDARD));
         onNewThread("trainer", () -> new Dl4jReptileTrainer(ReptileConfig.builder().tasks(10).build(),
                 NetShape.STANDARD).metaStep());
+        Dl4jReptileTrainer builtOnMain = new Dl4jReptileTrainer(ReptileConfig.builder().tasks(10).build(),
+                NetShape.STANDARD);
+        onNewThread("stepped", builtOnMain::metaStep);
     }
 
     private static void onNewThread(String name, Runnable work) throws InterruptedException {
