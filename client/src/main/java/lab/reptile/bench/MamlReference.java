@@ -9,7 +9,7 @@ import lab.reptile.model.Mlp;
 import lab.reptile.model.NetShape;
 import lab.reptile.model.Params;
 import lab.reptile.model.SineFamily;
-import lab.reptile.model.SineTask;
+import lab.reptile.model.SupportSet;
 
 /**
  * A reference, not a trainer the server uses: second-order MAML (Finn, Abbeel &amp; Levine 2017) trained for the demo
@@ -50,8 +50,6 @@ public final class MamlReference {
         double[] theta = Params.initial(shape, rng).toArray();
         Mlp mlp = new Mlp(shape);
         Adam adam = new Adam(theta.length);
-        double[] xs = new double[demo.supportPoints()];
-        double[] ys = new double[xs.length];
         double[] queryX = SineFamily.linspace(QUERY_POINTS);
         double[] queryY = new double[QUERY_POINTS];
         double[] batchGradient = new double[theta.length];
@@ -60,15 +58,11 @@ public final class MamlReference {
         for (int it = 0; it < iterations; it++) {
             Arrays.fill(batchGradient, 0);
             for (int j = 0; j < metaBatch; j++) {
-                SineTask task = demo.family().sample(rng);
-                for (int i = 0; i < xs.length; i++) {
-                    xs[i] = SineFamily.uniformX(rng);
-                    ys[i] = task.y(xs[i]);
-                }
+                SupportSet support = SupportSet.draw(demo, rng);
                 for (int q = 0; q < QUERY_POINTS; q++) {
-                    queryY[q] = task.y(queryX[q]);
+                    queryY[q] = support.task().y(queryX[q]);
                 }
-                double[] g = metaGradient(mlp, theta, xs, ys, queryX, queryY, steps, demo.lr());
+                double[] g = metaGradient(mlp, theta, support.xs(), support.ys(), queryX, queryY, steps, demo.lr());
                 for (int p = 0; p < theta.length; p++) {
                     batchGradient[p] += g[p] / metaBatch;
                 }

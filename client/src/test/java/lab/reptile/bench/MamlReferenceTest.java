@@ -58,20 +58,21 @@ class MamlReferenceTest {
     }
 
     private double lossAfter(double[] start, int steps) {
+        return mlp.loss(adapted(start, steps), queryX, queryY, 0, queryX.length);
+    }
+
+    private double[] queryGradientAfter(int steps) {
+        mlp.lossAndGradient(adapted(theta, steps), queryX, queryY, 0, queryX.length);
+        return mlp.gradient().clone();
+    }
+
+    /** {@code start} after {@code steps} full-batch SGD steps on the support points. */
+    private double[] adapted(double[] start, int steps) {
         double[] phi = start.clone();
         for (int s = 0; s < steps; s++) {
             mlp.sgdStep(phi, xs, ys, 0, xs.length, LR);
         }
-        return mlp.loss(phi, queryX, queryY, 0, queryX.length);
-    }
-
-    private double[] queryGradientAfter(int steps) {
-        double[] phi = theta.clone();
-        for (int s = 0; s < steps; s++) {
-            mlp.sgdStep(phi, xs, ys, 0, xs.length, LR);
-        }
-        mlp.lossAndGradient(phi, queryX, queryY, 0, queryX.length);
-        return mlp.gradient().clone();
+        return phi;
     }
 
     private double[] shifted(double[] direction, double h) {

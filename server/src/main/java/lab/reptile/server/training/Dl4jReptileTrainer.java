@@ -40,7 +40,6 @@ public final class Dl4jReptileTrainer implements MetaLearner {
     }
 
     public Dl4jReptileTrainer(ReptileConfig config, TrainerStart start) {
-        NativeTuning.forThisThread();
         this.config = config;
         this.tasks = start.tasks();
         this.metaIteration = start.metaIteration();

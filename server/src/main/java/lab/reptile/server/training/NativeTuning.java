@@ -13,8 +13,9 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  *
  * <p>OpenMP's thread count is a per-thread setting: one made in {@code main} does not reach a thread started later,
  * which takes every core. So each thread that runs ND4J operations calls {@link #forThisThread()} first (the DL4J
- * trainer, on every thread that steps it, and the pretrainer do). Without it the pretrainer's batch-500 products ran on 2 OpenMP threads at start-up
- * and took the trainer's core: the default run trained at 1,300–2,000 tasks/s instead of 4,000 for its first 10 s.
+ * trainer, on every thread that steps it, and the pretrainer do). Without it the pretrainer's batch-500 products
+ * ran on 2 OpenMP threads at start-up and took the trainer's core: the default run trained at 1,300–2,000 tasks/s
+ * instead of 4,000 for its first 10 s.
  */
 public final class NativeTuning {
     /** JavaCPP's bound on native bytes: beyond it, an allocation first runs the GC, which frees dead buffers. */
