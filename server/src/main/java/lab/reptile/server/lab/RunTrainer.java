@@ -110,10 +110,7 @@ final class RunTrainer {
             latest = run.view().latest();
             LOG.info("run {}: training {} tasks from task {}, meta-batch {}, seed {}", run.id(), config.tasks(),
                     learner.tasksDone(), config.metaBatchSize(), config.seed());
-            List<ValidationPoint> earlier = curve.points();
-            if (earlier.isEmpty() || earlier.get(earlier.size() - 1).tasksDone() != learner.tasksDone()) {
-                curve.record(learner);
-            }
+            curve.record(learner);
         }
 
         RunState train(BooleanSupplier stop) throws IOException {

@@ -16,7 +16,8 @@ public final class LearningCurve {
     static final long SEED = 7_777L;
     static final int TASKS = 25;
     private static final int[] STEPS = {8};
-    private static final int MAX_POINTS = 2_000;
+    /** The most points a curve keeps (its start and the newest). */
+    public static final int MAX_POINTS = 2_000;
 
     private final List<ValidationPoint> points;
 
@@ -29,17 +30,26 @@ public final class LearningCurve {
         points = new ArrayList<>(earlier);
     }
 
-    /** Measures the learner's current weights; non-finite weights are not measured. */
+    /**
+     * Measures the learner's current weights, once per task count: a run resumed at its last point (killed while
+     * its report was computed) does not record that point twice. Non-finite weights are not measured.
+     */
     public void record(MetaLearner learner) {
         Params weights = learner.metaWeights();
-        if (!weights.isFinite()) {
+        boolean recorded = !points.isEmpty() && points.get(points.size() - 1).tasksDone() == learner.tasksDone();
+        if (recorded || !weights.isFinite()) {
             return;
         }
-        double mse = Evaluation.evaluate(weights, SEED, TASKS, Evaluation.DEFAULT_LR, STEPS).meanAt(8);
-        points.add(new ValidationPoint(learner.tasksDone(), mse));
+        points.add(measure(weights, learner.tasksDone()));
         if (points.size() > MAX_POINTS) {
             points.remove(1); // keep the start of the curve, drop the oldest of the rest
         }
+    }
+
+    /** The curve's point for {@code weights} after {@code tasksDone} tasks (also to rebuild a damaged curve). */
+    public static ValidationPoint measure(Params weights, long tasksDone) {
+        return new ValidationPoint(tasksDone, Evaluation.evaluate(weights, SEED, TASKS, Evaluation.DEFAULT_LR, STEPS)
+                .meanAt(8));
     }
 
     void clear() {

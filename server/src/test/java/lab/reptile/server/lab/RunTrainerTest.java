@@ -1,6 +1,7 @@
 package lab.reptile.server.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -163,5 +164,21 @@ class RunTrainerTest {
         RunView view = lab.pause(RunId.DEFAULT);
         assertTrue(view.tasksPerSecond() > 0 && view.tasksPerSecond() < 100_000,
                 "rate of this process's tasks: " + view.tasksPerSecond());
+    }
+
+    @Test
+    void aRunKilledWhileItsReportWasComputedRecordsItsLastCurvePointOnce() throws Exception {
+        ReptileConfig config = PlainLab.config(1, 1_000);
+        RunStore store = new RunStore(dir);
+        RunSpec spec = new RunSpec(RunId.DEFAULT, config, RunSpec.Origin.SERVER, Instant.now());
+        store.writeState(spec, RunState.RUNNING, null); // as left by a SIGKILL after the final checkpoint
+        TrainerStart start = TrainerStart.fromSeed(config, SHAPE);
+        List<ValidationPoint> curve = List.of(new ValidationPoint(0, 4.0), new ValidationPoint(1_000, 0.5));
+        store.saveCheckpoint(RunId.DEFAULT, new Checkpoint(config, 1_000, start.initialWeights(),
+                start.tasks().randomState()), curve);
+        Run run = train(config);
+        RunView done = awaitState(run, RunState.FINISHED);
+        assertEquals(curve, done.history(), "the kept curve, its last point not measured again");
+        assertNotNull(done.report());
     }
 }
