@@ -39,6 +39,7 @@ public final class Lab implements AutoCloseable {
     private final RunQueue queue = new RunQueue();
     private final LabAdmission admission;
     private int creating;
+    private long creatingBytes; // disk estimates of the runs being created
     private volatile boolean closed; // read by trainers every meta-iteration, without the lock
 
     Lab(RunStore store, LabLimits limits, RunTrainer trainer, int trainers, LongSupplier nanoClock, Clock wallClock) {
@@ -162,6 +163,20 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
+     * Bytes the runs take on disk now plus what the waiting, training and paused ones may still write (their
+     * estimates beyond what they wrote): what admission weighs a new run's estimate against. Call under the lock.
+     */
+    private long committedBytes() {
+        long committed = store.usedBytes() + creatingBytes;
+        for (Run run : runs.values()) {
+            if (!run.view().state().ended()) {
+                committed += Math.max(0, RunRestorer.diskEstimate(run) - store.usedBytes(run.id()));
+            }
+        }
+        return committed;
+    }
+
+    /**
      * Queues a visitor run of {@code config} for {@code client} (its address), or refuses: lab off, a config a
      * visitor may not train, the client's quota used, the queue full, or no room on disk.
      */
@@ -170,21 +185,25 @@ public final class Lab implements AutoCloseable {
         RunSpec spec = new RunSpec(RunId.random(), config, RunSpec.Origin.VISITOR, wallClock.instant());
         Run run = RunRestorer.fresh(spec);
         long now = nanoClock.getAsLong();
+        long need = RunRestorer.diskEstimate(run);
         synchronized (lock) {
-            admission.admit(client, now, queue.length() + creating, store.usedBytes(), RunRestorer.diskEstimate(run));
+            admission.admit(client, now, queue.length() + creating, committedBytes(), need);
             creating++;
+            creatingBytes += need;
         }
         try {
             store.create(spec);
         } catch (IOException | RuntimeException e) {
             synchronized (lock) {
                 creating--;
+                creatingBytes -= need;
                 admission.withdraw(client, now);
             }
             throw e;
         }
         synchronized (lock) {
             creating--;
+            creatingBytes -= need;
             runs.put(run.id(), run);
             queue.addLast(run);
             lock.notifyAll();

@@ -72,7 +72,7 @@ final class LabAdmission {
      * Admits a run for {@code client} at {@code now} (nanoseconds), counting it against the quota, or refuses.
      *
      * @param waiting   runs waiting now (being created included)
-     * @param usedBytes the runs' bytes on disk now
+     * @param usedBytes the runs' bytes on disk now and what the unfinished ones may still write
      * @param needBytes the new run's estimate
      */
     void admit(String client, long now, int waiting, long usedBytes, long needBytes) {
@@ -87,7 +87,8 @@ final class LabAdmission {
         }
         if (usedBytes + needBytes > limits.diskLimitBytes()) {
             throw new LabRefusal(Reason.DISK_FULL, "no room on disk for another run (" + usedBytes + " of "
-                    + limits.diskLimitBytes() + " bytes used)", RETRY_SECONDS);
+                    + limits.diskLimitBytes() + " bytes used or promised to the runs not yet finished, "
+                    + needBytes + " more needed)", RETRY_SECONDS);
         }
         quota.record(client, now);
     }

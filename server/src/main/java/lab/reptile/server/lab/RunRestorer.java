@@ -13,6 +13,7 @@ import lab.reptile.model.TrainerStart;
 import lab.reptile.model.WeightsJson;
 import lab.reptile.server.checkpoint.Checkpoint;
 import lab.reptile.server.snapshot.Snapshot;
+import lab.reptile.server.training.LearningCurve;
 import lab.reptile.server.training.TrainingDefaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +21,10 @@ import org.slf4j.LoggerFactory;
 /** Builds {@link Run}s: fresh ones from a spec, and the ones on disk with the view they had when the server stopped. */
 final class RunRestorer {
     private static final Logger LOG = LoggerFactory.getLogger(RunRestorer.class);
-    /** Files beside the snapshots: two checkpoints (each about one snapshot) and the run, curve and report files. */
+    /** Files beside the snapshots of a snapshot's size: two checkpoints, and the run and report files with room. */
     private static final int EXTRA_SNAPSHOT_SIZES = 3;
+    /** The learning curve's file at its longest: ~50 bytes of JSON a point. */
+    private static final long CURVE_BYTES = 64L * LearningCurve.MAX_POINTS;
 
     private RunRestorer() {
     }
@@ -36,7 +39,8 @@ final class RunRestorer {
 
     /** Bytes a run will take on disk at most, from the size of its weights file and its timeline's length. */
     static long diskEstimate(Run run) {
-        return (long) run.view().latest().json().remaining() * (run.spec().timelinePlan().length + EXTRA_SNAPSHOT_SIZES);
+        long snapshot = run.view().latest().json().remaining();
+        return snapshot * (run.spec().timelinePlan().length + EXTRA_SNAPSHOT_SIZES) + CURVE_BYTES;
     }
 
     /**

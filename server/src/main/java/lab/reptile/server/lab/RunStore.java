@@ -113,6 +113,11 @@ public final class RunStore {
         sizes.remove(id);
     }
 
+    /** Bytes run {@code id} takes on disk, 0 for one not written yet. */
+    long usedBytes(RunId id) {
+        return sizes.getOrDefault(id, 0L);
+    }
+
     /** Bytes the runs take on disk. */
     public long usedBytes() {
         return sizes.values().stream().mapToLong(Long::longValue).sum();

@@ -208,6 +208,30 @@ class LabTest {
     }
 
     @Test
+    void queuedRunsCountTheirDiskEstimatesSoTheBudgetHoldsOnceTheyHaveTrained() throws Exception {
+        ReptileConfig small = config(1, 1_000);
+        long visitor = RunRestorer.diskEstimate(RunRestorer.fresh(new RunSpec(RunId.random(), small,
+                RunSpec.Origin.VISITOR, java.time.Instant.EPOCH)));
+        long defaultRun = RunRestorer.diskEstimate(RunRestorer.fresh(new RunSpec(RunId.DEFAULT, config(1, 200),
+                RunSpec.Origin.SERVER, java.time.Instant.EPOCH)));
+        long limit = defaultRun + visitor * 5 / 2; // room for the default run and two visitor runs, not three
+        lab = open(new LabLimits(true, 100_000, 10, 8, 20, limit), dir);
+        Run first = lab.create(small.withSeed(2), "a");
+        Run second = lab.create(small.withSeed(3), "a");
+        assertTrue(lab.diskUsedBytes() < visitor, "nothing trained yet: " + lab.diskUsedBytes() + " bytes");
+        LabRefusal third = assertThrows(LabRefusal.class, () -> lab.create(small.withSeed(4), "a"));
+        assertEquals(Reason.DISK_FULL, third.reason());
+        assertTrue(third.getMessage().contains("bytes used or promised to the runs not yet finished"),
+                third.getMessage());
+        assertEquals(3, lab.list().size(), "the refusal added no run");
+        lab.start();
+        for (Run run : new Run[] {lab.defaultRun(), first, second}) {
+            assertEquals(RunState.FINISHED, await(run, v -> v.state().ended()).state());
+        }
+        assertTrue(lab.diskUsedBytes() <= limit, lab.diskUsedBytes() + " bytes on disk, limit " + limit);
+    }
+
+    @Test
     void resetStartsTheDefaultRunOverWithANewConfig() throws Exception {
         lab = open(LabLimits.DEFAULTS, dir);
         lab.start();
