@@ -50,6 +50,11 @@ public final class TestLab implements AutoCloseable {
         return this;
     }
 
+    /** Where the default run's timeline snapshots are served: append the index. */
+    public String snapshotsUrl() {
+        return "/api/runs/default/generations/" + lab.defaultRun().spec().generation() + "/snapshots/";
+    }
+
     public RunView view() {
         return lab.defaultRun().view();
     }

@@ -89,7 +89,8 @@ public final class ReptileServer implements AutoCloseable {
             getAndHead(config, "/api/runs/{id}", runs::get);
             config.routes.delete("/api/runs/{id}", runs::delete);
             getAndHead(config, "/api/runs/{id}/weights", runs::weights);
-            getAndHead(config, "/api/runs/{id}/snapshots/{index}", runs::snapshot);
+            getAndHead(config, "/api/runs/{id}/generations/{generation}/snapshots/{index}", runs::snapshot);
+            getAndHead(config, "/api/runs/{id}/snapshots/{index}", runs::ungenerationedSnapshot);
             config.routes.exception(ApiException.class,
                     (e, ctx) -> JsonResponses.error(ctx, mapper, e.status(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {

@@ -12,6 +12,7 @@ import lab.reptile.server.lab.LabRefusal;
 import lab.reptile.server.lab.Run;
 import lab.reptile.server.lab.RunId;
 import lab.reptile.server.lab.RunJson;
+import lab.reptile.server.lab.RunSpec;
 import lab.reptile.server.lab.RunState;
 import lab.reptile.server.lab.RunView;
 import lab.reptile.server.lab.TimelineEntry;
@@ -72,7 +73,7 @@ final class RunsEndpoints {
         ArrayNode timeline = body.putArray("timeline");
         for (TimelineEntry entry : view.timeline()) {
             timeline.addObject().put("index", entry.index()).put("tasksDone", entry.tasksDone())
-                    .put("metaIteration", entry.metaIteration()).put("url", snapshotUrl(run.id(), entry.index()));
+                    .put("metaIteration", entry.metaIteration()).put("url", snapshotsUrl(run.spec()) + entry.index());
         }
         body.set("report", view.report() == null ? mapper.nullNode() : RunJson.report(mapper, view.report()));
         ctx.header("Cache-Control", "no-store");
@@ -84,21 +85,41 @@ final class RunsEndpoints {
         bodies.of(latest.etag(), latest::jsonCopy).send(ctx, "no-cache");
     }
 
+    /**
+     * One timeline snapshot of the run's current generation; another generation's URL is 404, so a URL served as
+     * immutable never serves other bytes (a reset default run keeps its id but not its generation).
+     */
     void snapshot(Context ctx) throws IOException {
         Run run = run(ctx);
-        String text = ctx.pathParam("index");
-        if (!text.matches("[0-9]{1,3}")) {
-            throw new ApiException(400, "snapshot index must be a whole number from 0, got \""
-                    + RequestBodies.shorten(text) + "\"");
+        String generation = ctx.pathParam("generation");
+        if (!generation.equals(run.spec().generation())) {
+            throw new ApiException(404, "run " + run.id() + " has no generation \"" + RequestBodies.shorten(generation)
+                    + "\": its snapshots are under " + snapshotsUrl(run.spec()) + "{index}");
         }
-        int index = Integer.parseInt(text);
+        int index = snapshotIndex(ctx.pathParam("index"));
         List<TimelineEntry> timeline = run.view().timeline();
         if (index >= timeline.size()) {
             throw new ApiException(404, "run " + run.id() + " has " + timeline.size() + " snapshots (0 to "
-                    + (timeline.size() - 1) + "), not " + index);
+                    + (timeline.size() - 1) + "), not " + ctx.pathParam("index"));
         }
         TimelineEntry entry = timeline.get(index);
         bodies.of(entry.etag(), () -> lab.readSnapshot(run.id(), index)).send(ctx, IMMUTABLE);
+    }
+
+    /** The snapshot URL of a release before generations: 404, naming where the run's snapshots are now. */
+    void ungenerationedSnapshot(Context ctx) {
+        Run run = run(ctx);
+        throw new ApiException(404, "snapshot URLs name the run's generation: run " + run.id() + "'s are under "
+                + snapshotsUrl(run.spec()) + "{index} (see its timeline)");
+    }
+
+    /** A snapshot index in canonical form (0, or digits without a leading zero); past any timeline's length is MAX_VALUE. */
+    private static int snapshotIndex(String text) {
+        if (!text.matches("0|[1-9][0-9]*")) {
+            throw new ApiException(400, "snapshot index must be a whole number from 0, got \""
+                    + RequestBodies.shorten(text) + "\"");
+        }
+        return text.length() > 4 ? Integer.MAX_VALUE : Integer.parseInt(text); // no timeline has 10,000 snapshots
     }
 
     void delete(Context ctx) throws IOException {
@@ -115,7 +136,8 @@ final class RunsEndpoints {
     /** A run's summary: what {@code GET /api/runs} lists for it. */
     ObjectNode summary(Run run, int queuePosition) {
         RunView view = run.view();
-        ObjectNode node = mapper.createObjectNode().put("id", run.id().value()).put("state", view.state().apiName());
+        ObjectNode node = mapper.createObjectNode().put("id", run.id().value())
+                .put("generation", run.spec().generation()).put("state", view.state().apiName());
         node.set("config", ConfigJson.write(mapper, run.spec().config()));
         node.put("tasksDone", view.tasksDone()).put("tasksTotal", run.tasksTotal())
                 .put("tasksPerSecond", Math.round(view.tasksPerSecond() * 10) / 10.0);
@@ -146,8 +168,9 @@ final class RunsEndpoints {
         }
     }
 
-    private static String snapshotUrl(RunId id, int index) {
-        return "/api/runs/" + id + "/snapshots/" + index;
+    /** Where the snapshots of the run's current generation are: append the index. */
+    private static String snapshotsUrl(RunSpec spec) {
+        return "/api/runs/" + spec.id() + "/generations/" + spec.generation() + "/snapshots/";
     }
 
     /** What the lab may throw while acting on a request. */

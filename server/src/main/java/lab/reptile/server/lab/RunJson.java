@@ -21,10 +21,11 @@ public final class RunJson {
     private RunJson() {
     }
 
-    /** The run file: {"format", "id", "origin", "createdAt", "state", "problem", "config"}. */
+    /** The run file: {"format", "id", "generation", "origin", "createdAt", "state", "problem", "config"}. */
     static ObjectNode runFile(ObjectMapper mapper, RunSpec spec, RunState state, String problem) {
         ObjectNode node = mapper.createObjectNode().put("format", FORMAT).put("id", spec.id().value())
-                .put("origin", spec.origin().apiName()).put("createdAt", spec.createdAt().toString())
+                .put("generation", spec.generation()).put("origin", spec.origin().apiName())
+                .put("createdAt", spec.createdAt().toString())
                 .put("state", state.apiName()).put("problem", problem);
         node.set("config", ConfigJson.write(mapper, spec.config()));
         return node;
@@ -38,8 +39,12 @@ public final class RunJson {
         if (!FORMAT.equals(node.path("format").asText())) {
             throw new IllegalArgumentException("format must be " + FORMAT + ", got " + node.path("format"));
         }
-        RunSpec spec = new RunSpec(RunId.parse(text(node, "id")), ConfigJson.read(node.get("config")),
-                RunSpec.Origin.fromApiName(text(node, "origin")), Instant.parse(text(node, "createdAt")));
+        RunId id = RunId.parse(text(node, "id"));
+        Instant createdAt = Instant.parse(text(node, "createdAt"));
+        String generation = node.has("generation") ? text(node, "generation")
+                : RunSpec.legacyGeneration(id, createdAt); // a run file of a release before generations
+        RunSpec spec = new RunSpec(id, ConfigJson.read(node.get("config")),
+                RunSpec.Origin.fromApiName(text(node, "origin")), createdAt, generation);
         JsonNode problem = node.get("problem");
         return new StoredState(spec, RunState.fromApiName(text(node, "state")),
                 problem == null || problem.isNull() ? null : problem.asText());

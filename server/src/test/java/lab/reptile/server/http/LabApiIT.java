@@ -179,12 +179,18 @@ class LabApiIT {
         assertRefused(http.get("/api/runs/AAAAAAAAAAAAAAAA"), 404, "no run AAAAAAAAAAAAAAAA");
         assertRefused(http.get("/api/runs/AAAAAAAAAAAAAAAA/weights"), 404, "no run AAAAAAAAAAAAAAAA");
         int snapshots = json(http.get("/api/runs/default")).path("timeline").size();
-        assertRefused(http.get("/api/runs/default/snapshots/" + snapshots), 404, "run default has " + snapshots
-                + " snapshots (0 to " + (snapshots - 1) + "), not " + snapshots);
-        for (String index : new String[] {"-1", "x", "1e3", "01234", "%20"}) {
-            assertRefused(http.get("/api/runs/default/snapshots/" + index), 400,
-                    "snapshot index must be a whole number from 0");
+        String snapshotsUrl = lab.snapshotsUrl();
+        for (String index : new String[] {Integer.toString(snapshots), "99999", "12345678901234567890"}) {
+            assertRefused(http.get(snapshotsUrl + index), 404, "run default has " + snapshots
+                    + " snapshots (0 to " + (snapshots - 1) + "), not " + index);
         }
+        for (String index : new String[] {"-1", "x", "1e3", "01234", "%20"}) {
+            assertRefused(http.get(snapshotsUrl + index), 400, "snapshot index must be a whole number from 0");
+        }
+        assertRefused(http.get("/api/runs/default/generations/AAAAAAAA/snapshots/0"), 404,
+                "run default has no generation \"AAAAAAAA\": its snapshots are under " + snapshotsUrl + "{index}");
+        assertRefused(http.get("/api/runs/default/snapshots/0"), 404,
+                "snapshot URLs name the run's generation: run default's are under " + snapshotsUrl + "{index}");
         assertRefused(http.get("/api/runs?limit=5"), 400, "/api/runs takes no query parameters");
         String client = "198.51.100.99";
         assertRefused(start(client, "{\"tasks\": \"many\"}"), 400, "tasks must be a number");

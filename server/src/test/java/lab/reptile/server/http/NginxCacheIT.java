@@ -89,7 +89,7 @@ class NginxCacheIT {
         paths.add("/api/weights");
         int snapshots = runner.view().timeline().size();
         for (int i = 0; i < snapshots; i++) {
-            paths.add("/api/runs/default/snapshots/" + i);
+            paths.add(runner.snapshotsUrl() + i);
         }
         byte[] weights = runner.snapshot().jsonCopy();
         String before = scrape();
@@ -122,8 +122,8 @@ class NginxCacheIT {
         String after = scrape();
         assertEquals(REQUESTS, answered);
 
-        double snapshotOrigin = count(after, "/api/runs/{id}/snapshots/{index}", "200")
-                - count(before, "/api/runs/{id}/snapshots/{index}", "200");
+        double snapshotOrigin = count(after, "/api/runs/{id}/generations/{generation}/snapshots/{index}", "200")
+                - count(before, "/api/runs/{id}/generations/{generation}/snapshots/{index}", "200");
         assertTrue(snapshotOrigin <= snapshots, snapshotOrigin + " origin answers for " + snapshots + " snapshots");
         double weightsFull = count(after, "/api/weights", "200") - count(before, "/api/weights", "200");
         double weightsRevalidated = count(after, "/api/weights", "304") - count(before, "/api/weights", "304");

@@ -85,8 +85,8 @@ class OperationsIT {
         List<String> paths = new ArrayList<>(List.of("/", "/index.html", "/app.css", "/js/reptile.js",
                 "/webjars/chart.js/4.5.1/dist/chart.umd.js", "/healthz", "/readyz", "/api/weights",
                 "/api/weights?init=pretrained", "/api/weights?init=bogus", "/api/training", "/api/runs",
-                "/api/runs/default", "/api/runs/default/weights", "/api/runs/default/snapshots/0",
-                "/api/runs/default/snapshots/999", "/api/runs/nonexistent00000", "/no/such/page"));
+                "/api/runs/default", "/api/runs/default/weights", runner.snapshotsUrl() + "0",
+                runner.snapshotsUrl() + "999", "/api/runs/default/snapshots/0", "/api/runs/nonexistent00000", "/no/such/page"));
         for (String encoding : new String[] {"identity", "gzip"}) {
             for (String path : paths) {
                 RawHttp.Reply get = RawHttp.send(server.port(), request("GET", path, encoding));

@@ -1,6 +1,7 @@
 package lab.reptile.server.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -175,6 +176,26 @@ class ReptileServerIT {
         assertEquals(0.01, config.path("innerLr").asDouble());
         assertEquals(10, config.path("innerBatchSize").asInt(), "unnamed fields keep their values");
         assertEquals(3000, runner.tasksTotal());
+    }
+
+    @Test
+    void aResetDefaultRunServesItsSnapshotsUnderNewUrlsAndTheOldOnesAre404() throws Exception {
+        JsonNode before = json(http.get("/api/runs/default"));
+        String oldUrl = before.path("timeline").path(0).path("url").asText();
+        HttpResponse<String> oldSnapshot = http.get(oldUrl);
+        assertEquals(200, oldSnapshot.statusCode(), oldUrl);
+        assertEquals(RunsEndpoints.IMMUTABLE, oldSnapshot.headers().firstValue("Cache-Control").orElse(""));
+        String[] auth = {"Authorization", "Bearer " + TOKEN};
+        assertEquals(200, http.post("/api/training/reset", "{\"seed\": 43, \"tasks\": 3000}", auth).statusCode());
+
+        JsonNode after = json(http.get("/api/runs/default"));
+        String newUrl = after.path("timeline").path(0).path("url").asText();
+        assertNotEquals(before.path("generation").asText(), after.path("generation").asText());
+        assertEquals("/api/runs/default/generations/" + after.path("generation").asText() + "/snapshots/0", newUrl);
+        HttpResponse<String> newSnapshot = http.get(newUrl);
+        assertEquals(200, newSnapshot.statusCode());
+        assertNotEquals(oldSnapshot.body(), newSnapshot.body(), "seed 43 starts from other weights");
+        assertError(http.get(oldUrl), 404, "run default has no generation \"" + before.path("generation").asText());
     }
 
     @Test
