@@ -3,6 +3,7 @@ package lab.reptile.server.lab;
 import java.util.OptionalLong;
 import lab.reptile.model.ReptileConfig;
 import lab.reptile.server.lab.LabRefusal.Reason;
+import lab.reptile.server.training.Dl4jReptileTrainer;
 
 /**
  * Whether a visitor may start a run, by the {@link LabLimits}: the lab on, a config a visitor may train, the
@@ -15,11 +16,18 @@ final class LabAdmission {
     private static final long RETRY_SECONDS = 30;
     /**
      * A visitor run's training work, in SGD steps on up to 10 points, is at most this many per task of maxTasks:
-     * 2,000,000 by default, about 70 s on one core here. The default run takes 5 per task, maml-protocol 12.
+     * 2,000,000 by default, 87–91 s on one core here (measured by the abuse review). The default run takes 5 per task, maml-protocol 12.
      */
     static final int STEPS_PER_ALLOWED_TASK = 20;
     /** Points a step costs about as little as one on a single point: beyond them, cost grows with the points. */
     private static final int CHEAP_STEP_POINTS = 10;
+
+    /**
+     * A visitor run's working memory (its trainer's arrays, {@link Dl4jReptileTrainer#workingBytes}) is at most this:
+     * the process's native memory is bounded to 512 MB, which the default run, the pretrainer and a few requests
+     * share. The default run needs 0.15 MB; metaBatchSize 16 with innerBatchSize 50, 6.4 MB.
+     */
+    static final long MAX_WORKING_BYTES = 64L << 20;
 
     private final LabLimits limits;
     private final ClientQuota quota;
@@ -44,6 +52,13 @@ final class LabAdmission {
             throw new LabRefusal(Reason.INVALID, String.format(java.util.Locale.ROOT, "a visitor run may take at most "
                     + "%d SGD steps (%d per task; a step on n > %d points counts n / %d), this one takes %.0f",
                     allowed, STEPS_PER_ALLOWED_TASK, CHEAP_STEP_POINTS, CHEAP_STEP_POINTS, work));
+        }
+        long memory = Dl4jReptileTrainer.workingBytes(config);
+        if (memory > MAX_WORKING_BYTES) {
+            long needMib = (memory + (1 << 20) - 1) >> 20;
+            throw new LabRefusal(Reason.INVALID, "a visitor run may use at most " + (MAX_WORKING_BYTES >> 20)
+                    + " MiB of working memory, this one needs " + needMib + " MiB (it grows with metaBatchSize × "
+                    + "(innerBatchSize + supportPoints)): lower metaBatchSize or innerBatchSize");
         }
         if (config.metaIterations() < TimelinePlan.MIN_META_ITERATIONS) {
             throw new LabRefusal(Reason.INVALID, "a run needs at least " + TimelinePlan.MIN_META_ITERATIONS

@@ -54,6 +54,21 @@ public final class Dl4jReptileTrainer implements MetaLearner {
         this.towardsMean = PreparedOp.matmul(ones, false, inner.adapted(), false, theta, 0, 1);
     }
 
+    /**
+     * Bytes of working memory a trainer for {@code config} allocates, within a few per cent: its inner loop's arrays
+     * and θ. A visitor's config is refused beyond a bound on this before any of it is allocated.
+     */
+    public static long workingBytes(ReptileConfig config) {
+        NetShape shape = TrainingDefaults.SHAPE;
+        return MetaBatchInnerLoop.bytes(shape, config) + (long) Double.BYTES * (shape.paramCount()
+                + config.metaBatchSize()); // θ, and the row of ones of the step towards the mean
+    }
+
+    /** What {@link #workingBytes} counts, summed over the arrays this trainer really allocated (for its test). */
+    long allocatedBytes() {
+        return inner.allocatedBytes() + Double.BYTES * (theta.length() + config.metaBatchSize());
+    }
+
     /** Refused once the run is finished ({@link ReptileConfig#outerStep} says so before anything changes). */
     @Override
     public void metaStep() {

@@ -2,7 +2,9 @@ package lab.reptile.server.training;
 
 import java.util.ArrayList;
 import java.util.List;
+import lab.reptile.model.NetShape;
 import lab.reptile.model.Points;
+import lab.reptile.model.ReptileConfig;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -27,6 +29,7 @@ final class MetaBatchInnerLoop {
     private final double[] yStage;
     private final List<PreparedOp> supportStep;                     // empty without support points
     private final List<List<PreparedOp>> steps = new ArrayList<>(); // one op list per minibatch of an epoch
+    private final List<MinibatchGraph> graphs = new ArrayList<>();  // each distinct minibatch size's arrays
 
     /**
      * @param support   K: a task's first K points, on which {@link #supportStep()} takes a full-batch step at
@@ -48,16 +51,51 @@ final class MetaBatchInnerLoop {
         ys = Nd4j.zeros(DataType.DOUBLE, MinibatchGraph.perTask(tasks, points, 1));
         xStage = new double[tasks * points * 2];
         yStage = new double[tasks * points];
-        supportStep = support == 0 ? List.of()
-                : new MinibatchGraph(layout, tasks, support, supportLr, phi).sgdStep(slice(xs, 0, support),
-                        slice(ys, 0, support));
+        if (support == 0) {
+            supportStep = List.of();
+        } else {
+            MinibatchGraph supportGraph = new MinibatchGraph(layout, tasks, support, supportLr, phi);
+            graphs.add(supportGraph);
+            supportStep = supportGraph.sgdStep(slice(xs, 0, support), slice(ys, 0, support));
+        }
         MinibatchGraph full = new MinibatchGraph(layout, tasks, batchSize, lr, phi);
+        graphs.add(full);
         int rest = minibatch % batchSize;
         MinibatchGraph last = rest == 0 ? full : new MinibatchGraph(layout, tasks, rest, lr, phi);
+        if (last != full) {
+            graphs.add(last);
+        }
         for (int from = support; from < points; from += batchSize) {
             MinibatchGraph graph = from + batchSize <= points ? full : last;
             steps.add(graph.sgdStep(slice(xs, from, graph.batch()), slice(ys, from, graph.batch())));
         }
+    }
+
+    /**
+     * Bytes this inner loop allocates for {@code config} (arrays in ND4J, staging arrays on the heap): the [n,
+     * paramCount] weights, the points three times (x with a 1, y, and their host copies) and one graph per distinct
+     * minibatch size. It grows with metaBatchSize × (innerBatchSize + supportPoints); admission bounds it.
+     */
+    static long bytes(NetShape shape, ReptileConfig config) {
+        int n = config.metaBatchSize();
+        int support = config.supportPoints();
+        int minibatch = config.pointsPerTask();
+        int batch = config.innerBatchSize();
+        long values = (long) n * shape.paramCount() + 6L * n * (support + minibatch) + n; // n: resetTo's ones
+        long graphs = MinibatchGraph.bytes(shape, n, batch)
+                + (support == 0 ? 0 : MinibatchGraph.bytes(shape, n, support))
+                + (minibatch % batch == 0 ? 0 : MinibatchGraph.bytes(shape, n, minibatch % batch));
+        return Double.BYTES * values + graphs;
+    }
+
+    /** What {@link #bytes} counts, summed over the arrays this inner loop really allocated (for its test). */
+    long allocatedBytes() {
+        long total = Double.BYTES * (phi.length() + xs.length() + ys.length() + xStage.length + yStage.length
+                + tasks); // tasks: the column of ones of resetTo
+        for (MinibatchGraph graph : graphs) {
+            total += graph.allocatedBytes();
+        }
+        return total;
     }
 
     /** Loads each task's points (row t of the parameter array adapts to {@code taskPoints.get(t)}). */

@@ -74,6 +74,33 @@ final class MinibatchGraph {
     }
 
     /**
+     * Bytes of the arrays a graph for {@code tasks} tasks and minibatches of {@code batch} allocates (not counting
+     * phi, which it views): per point of a minibatch, out_l values of pre for every layer and six arrays of
+     * in_l + 1 for every layer after the first, in doubles.
+     */
+    static long bytes(NetShape shape, int tasks, int batch) {
+        int layers = shape.layerCount();
+        long perPoint = shape.outputs(layers - 1); // delta of the last layer
+        for (int l = 0; l < layers; l++) {
+            perPoint += shape.outputs(l) + (l > 0 ? 6L * (shape.inputs(l) + 1) : 0);
+        }
+        return (long) Double.BYTES * tasks * batch * perPoint;
+    }
+
+    /** What {@link #bytes} counts, summed over the arrays this graph really allocated (for its test). */
+    long allocatedBytes() {
+        long values = delta[delta.length - 1].length();
+        for (int l = 0; l < pre.length; l++) {
+            values += pre[l].length();
+            if (l > 0) {
+                values += input[l].length() + sigma[l].length() + minusOne[l].length() + slope[l].length()
+                        + back[l].length() + error[l].length();
+            }
+        }
+        return Double.BYTES * values;
+    }
+
+    /**
      * The dims of n tasks' arrays: {@code [n, dims...]}, or just {@code dims} for a single task, whose
      * plain matrix products skip the batched product's per-task overhead (~15% of a task's time at n = 1).
      */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import lab.reptile.model.ReptileConfig;
+import lab.reptile.server.training.Dl4jReptileTrainer;
 import lab.reptile.server.training.Presets;
 import org.junit.jupiter.api.Test;
 
@@ -35,5 +36,22 @@ class LabAdmissionTest {
                 () -> smaller.checkRequest(twentyPerTask.withTasks(50_000).toBuilder().innerEpochs(5).build()));
         assertEquals("a visitor run may take at most 1000000 SGD steps (20 per task; a step on n > 10 points counts "
                 + "n / 10), this one takes 1250000", refusal.getMessage());
+    }
+
+    @Test
+    void aConfigWhoseArraysWouldTakeMoreThanTheMemoryBoundIsRefusedNamingIt() {
+        LabAdmission admission = new LabAdmission(LabLimits.DEFAULTS);
+        ReptileConfig wide = ReptileConfig.builder().tasks(20_000).metaBatchSize(200).pointsPerTask(1_000)
+                .innerBatchSize(1_000).build(); // the abuse review's body: 1.75 GB of resident memory
+        assertEquals(2_000_000, LabAdmission.sgdWork(wide), "within the work limit");
+        LabRefusal refusal = assertThrows(LabRefusal.class, () -> admission.checkRequest(wide));
+        assertEquals(LabRefusal.Reason.INVALID, refusal.reason());
+        long needMb = (Dl4jReptileTrainer.workingBytes(wide) + (1 << 20) - 1) >> 20;
+        assertEquals("a visitor run may use at most 64 MiB of working memory, this one needs " + needMb + " MiB (it "
+                + "grows with metaBatchSize × (innerBatchSize + supportPoints)): lower metaBatchSize or "
+                + "innerBatchSize", refusal.getMessage());
+        assertEquals(1_405, needMb, "200 × 1,000 points × 910 doubles of activations each, and the rest");
+        ReptileConfig justUnder = wide.toBuilder().metaBatchSize(8).tasks(800).build();
+        assertDoesNotThrow(() -> admission.checkRequest(justUnder), "8 tasks of 1,000 points: 56 MiB");
     }
 }
