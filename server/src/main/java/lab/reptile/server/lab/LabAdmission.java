@@ -16,7 +16,8 @@ final class LabAdmission {
     private static final long RETRY_SECONDS = 30;
     /**
      * A visitor run's training work, in SGD steps on up to 10 points, is at most this many per task of maxTasks:
-     * 2,000,000 by default, 87–91 s on one core here (measured by the abuse review). The default run takes 5 per task, maml-protocol 12.
+     * 2,000,000 by default, 87–91 s on one core here (measured by the abuse review). The default run takes 5 per
+     * task, maml-protocol 12.
      */
     static final int STEPS_PER_ALLOWED_TASK = 20;
     /** Points a step costs about as little as one on a single point: beyond them, cost grows with the points. */
