@@ -3,6 +3,7 @@ package lab.reptile.server;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import lab.reptile.model.ReptileConfig;
 import lab.reptile.model.ReptileTrainer;
 import lab.reptile.server.lab.Lab;
@@ -17,9 +18,11 @@ import lab.reptile.server.training.Learners;
 /** A lab in a fresh temporary data dir, for server tests, with shortcuts to its default run. */
 public final class TestLab implements AutoCloseable {
     private final Lab lab;
+    private final Path dataDir;
 
-    private TestLab(Lab lab) {
+    private TestLab(Lab lab, Path dataDir) {
         this.lab = lab;
+        this.dataDir = dataDir;
     }
 
     /** The default run {@code config} with the plain-Java trainer (quick to start: no ND4J). */
@@ -34,11 +37,16 @@ public final class TestLab implements AutoCloseable {
 
     public static TestLab open(ReptileConfig config, LearnerFactory learners, LabLimits limits) {
         try {
-            return new TestLab(Lab.open(Files.createTempDirectory("reptile-lab"), limits, learners, 1,
-                    10_000_000_000L, config, true, true));
+            Path dataDir = Files.createTempDirectory("reptile-lab");
+            return new TestLab(Lab.open(dataDir, limits, learners, 1, 10_000_000_000L, config, true, true), dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The lab's data dir (a fresh temporary directory). */
+    public Path dataDir() {
+        return dataDir;
     }
 
     public Lab lab() {

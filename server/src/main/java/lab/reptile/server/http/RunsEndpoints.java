@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.List;
 import lab.reptile.model.ReptileConfig;
+import lab.reptile.server.checkpoint.DamagedFileException;
 import lab.reptile.server.lab.Lab;
 import lab.reptile.server.lab.LabRefusal;
 import lab.reptile.server.lab.Run;
@@ -103,7 +104,15 @@ final class RunsEndpoints {
                     + (timeline.size() - 1) + "), not " + ctx.pathParam("index"));
         }
         TimelineEntry entry = timeline.get(index);
-        bodies.of(entry.etag(), () -> lab.readSnapshot(run.id(), index)).send(ctx, IMMUTABLE);
+        CachedBody body;
+        try {
+            body = bodies.of(entry.etag(), () -> lab.readSnapshot(run.id(), index));
+        } catch (DamagedFileException e) { // never served as good, nor cached as an answer
+            ctx.header("Cache-Control", "no-store");
+            throw new ApiException(410, "snapshot " + index + " of run " + run.id() + " is damaged on disk and "
+                    + "is not served (" + e.getMessage() + ")");
+        }
+        body.send(ctx, IMMUTABLE);
     }
 
     /** The snapshot URL of a release before generations: 404, naming where the run's snapshots are now. */
@@ -113,7 +122,7 @@ final class RunsEndpoints {
                 + snapshotsUrl(run.spec()) + "{index} (see its timeline)");
     }
 
-    /** A snapshot index in canonical form (0, or digits without a leading zero); past any timeline's length is MAX_VALUE. */
+    /** A snapshot index in canonical form (0, or digits without a leading zero); MAX_VALUE past any timeline. */
     private static int snapshotIndex(String text) {
         if (!text.matches("0|[1-9][0-9]*")) {
             throw new ApiException(400, "snapshot index must be a whole number from 0, got \""

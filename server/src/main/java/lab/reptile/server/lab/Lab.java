@@ -80,7 +80,7 @@ public final class Lab implements AutoCloseable {
 
     /** Loads the runs on disk; queues the ones that were waiting or training. Call before {@link #start}. */
     void restore() {
-        List<Run> restored = RunRestorer.restore(store);
+        List<Run> restored = RunRestorer.restore(store, trainer.reporter());
         synchronized (lock) {
             for (Run run : restored) {
                 runs.put(run.id(), run);

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import lab.reptile.jackson.JacksonTree;
 import lab.reptile.model.Params;
 import lab.reptile.model.ReptileConfig;
 import lab.reptile.model.TrainerStart;
+import lab.reptile.model.ValidationPoint;
 import lab.reptile.model.WeightsJson;
 import lab.reptile.server.checkpoint.Checkpoint;
 import lab.reptile.server.snapshot.Snapshot;
@@ -45,9 +47,11 @@ final class RunRestorer {
 
     /**
      * The runs on disk, the default run first, then by creation: one that was training or waiting is QUEUED again
-     * at the weights of its checkpoint; one that had ended shows its last kept weights.
+     * at the weights of its checkpoint; one that had ended shows its last kept weights. Damaged parts are rebuilt
+     * where they can be: a learning curve from the timeline's snapshots, a finished run's report by {@code reporter}
+     * from its final weights; damaged snapshots stay listed but are never served, and the run's problem says so.
      */
-    static List<Run> restore(RunStore store) {
+    static List<Run> restore(RunStore store, Function<Params, RunReport> reporter) {
         List<Run> runs = new ArrayList<>();
         for (RunStore.StoredRun stored : store.loadAll()) {
             RunSpec spec = stored.state().spec();
@@ -56,12 +60,64 @@ final class RunRestorer {
                 state = RunState.QUEUED; // an interrupted run trains on from its checkpoint
             }
             Snapshot latest = latestWeights(store, stored);
-            long tasksDone = latest.tasksDone();
-            runs.add(new Run(spec, new RunView(state, latest.metaIteration(), tasksDone, 0, latest, stored.curve(),
-                    stored.timeline(), stored.report(), stored.state().problem())));
+            List<ValidationPoint> curve = stored.curve() == null ? rebuildCurve(store, stored) : stored.curve();
+            RunReport report = stored.report();
+            if (report == null && state == RunState.FINISHED) {
+                report = rebuildReport(store, spec, latest, reporter);
+            }
+            String problem = stored.state().problem();
+            if (!stored.damagedSnapshots().isEmpty()) {
+                problem = (problem == null ? "" : problem + "; ") + "timeline snapshots " + stored.damagedSnapshots()
+                        + " are damaged on disk and not served";
+            }
+            for (String repair : stored.repairs()) {
+                LOG.warn("run {}: {}", spec.id(), repair);
+            }
+            runs.add(new Run(spec, new RunView(state, latest.metaIteration(), latest.tasksDone(), 0, latest, curve,
+                    stored.timeline(), report, problem)));
         }
         runs.sort(Comparator.comparing((Run r) -> !r.id().isDefault()).thenComparing(r -> r.spec().createdAt()));
         return runs;
+    }
+
+    /** A damaged learning curve, measured again at each readable timeline snapshot (coarser than the original). */
+    private static List<ValidationPoint> rebuildCurve(RunStore store, RunStore.StoredRun stored) {
+        RunSpec spec = stored.state().spec();
+        List<ValidationPoint> curve = new ArrayList<>();
+        for (TimelineEntry entry : stored.timeline()) {
+            if (!stored.damagedSnapshots().contains(entry.index())) {
+                try {
+                    curve.add(LearningCurve.measure(snapshotWeights(store, spec, entry.index()), entry.tasksDone()));
+                } catch (IOException | IllegalArgumentException e) {
+                    LOG.warn("run {}: snapshot {} unreadable: {}", spec.id(), entry.index(), e.getMessage());
+                }
+            }
+        }
+        try {
+            store.writeCurve(spec.id(), curve);
+        } catch (IOException e) {
+            LOG.warn("run {}: rebuilt curve not saved: {}", spec.id(), e.toString());
+        }
+        LOG.warn("run {}: learning curve rebuilt from {} timeline snapshots", spec.id(), curve.size());
+        return curve;
+    }
+
+    /** A finished run's missing or damaged report, evaluated again from its final weights (deterministic). */
+    private static RunReport rebuildReport(RunStore store, RunSpec spec, Snapshot latest,
+                                           Function<Params, RunReport> reporter) {
+        RunReport report = reporter.apply(latest.weights());
+        try {
+            store.writeReport(spec.id(), report);
+        } catch (IOException e) {
+            LOG.warn("run {}: rebuilt report not saved: {}", spec.id(), e.toString());
+        }
+        LOG.warn("run {}: report evaluated again from its final weights", spec.id());
+        return report;
+    }
+
+    private static Params snapshotWeights(RunStore store, RunSpec spec, int index) throws IOException {
+        return WeightsJson.read(JacksonTree.parse(new String(store.readSnapshot(spec.id(), index),
+                StandardCharsets.UTF_8))).weights();
     }
 
     /** The checkpoint's weights, else the last timeline snapshot's, else the seed's. */
@@ -76,8 +132,7 @@ final class RunRestorer {
         if (!stored.timeline().isEmpty()) {
             TimelineEntry last = stored.timeline().get(stored.timeline().size() - 1);
             try {
-                Params weights = WeightsJson.read(JacksonTree.parse(new String(store.readSnapshot(spec.id(),
-                        last.index()), StandardCharsets.UTF_8))).weights();
+                Params weights = snapshotWeights(store, spec, last.index());
                 return Snapshot.of(last.metaIteration(), last.metaIteration(), last.tasksDone(), weights);
             } catch (IOException | IllegalArgumentException e) {
                 LOG.warn("run {}: snapshot {} unreadable: {}", spec.id(), last.index(), e.getMessage());

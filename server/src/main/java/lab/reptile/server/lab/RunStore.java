@@ -1,6 +1,5 @@
 package lab.reptile.server.lab;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,9 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import lab.reptile.server.checkpoint.AtomicFiles;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import lab.reptile.server.checkpoint.Checkpoint;
 import lab.reptile.server.checkpoint.CheckpointStore;
+import lab.reptile.server.checkpoint.DamagedFileException;
+import lab.reptile.server.checkpoint.SealedFiles;
 import lab.reptile.server.snapshot.ContentEtag;
 import lab.reptile.model.ValidationPoint;
 import org.slf4j.Logger;
@@ -25,7 +28,10 @@ import org.slf4j.LoggerFactory;
  * Runs on disk, one directory each under {@code <data dir>/runs/<id>/}: {@code run.json} (spec and state),
  * {@code checkpoint.json} (see {@link CheckpointStore}), {@code curve.json}, {@code report.json} and
  * {@code snapshots/<index>.json}, the timeline's weights exactly as served. Every file is written whole and
- * atomically. Directory names are run ids, which only {@link RunId} makes, never a visitor's text.
+ * atomically and carries its SHA-256 ({@link SealedFiles}; checkpoints their own), so a damaged one is found when it
+ * is read: loading reports damaged parts for {@link RunRestorer} to rebuild or to mark, and a run whose run file is
+ * damaged is rebuilt from its checkpoint. Directory names are run ids, which only {@link RunId} makes, never a
+ * visitor's text.
  */
 public final class RunStore {
     private static final Logger LOG = LoggerFactory.getLogger(RunStore.class);
@@ -39,12 +45,22 @@ public final class RunStore {
         this.root = dataDir.resolve("runs");
     }
 
-    /** A run read back from disk. */
+    /**
+     * A run read back from disk.
+     *
+     * @param curve            the learning curve, or null if its file is damaged (rebuild it)
+     * @param report           the report, or null if there is none or its file is damaged
+     * @param damagedSnapshots indexes of timeline snapshots whose files are damaged: listed, never served
+     * @param repairs          what was found damaged and how it was handled, for the log and the run's problem
+     */
     record StoredRun(RunJson.StoredState state, List<TimelineEntry> timeline, List<ValidationPoint> curve,
-                     RunReport report) {
+                     RunReport report, Set<Integer> damagedSnapshots, List<String> repairs) {
     }
 
-    /** Every run that reads back; a damaged one is logged and left on disk untouched. */
+    /**
+     * Every run that reads back. A run whose run file is damaged is rebuilt from its checkpoint; one with neither is
+     * removed, since nothing of it can be served or resumed. Every kept directory's bytes are counted.
+     */
     List<StoredRun> loadAll() {
         List<StoredRun> runs = new ArrayList<>();
         if (!Files.isDirectory(root)) {
@@ -52,18 +68,70 @@ public final class RunStore {
         }
         try (Stream<Path> dirs = Files.list(root)) {
             for (Path dir : dirs.sorted().toList()) {
-                try {
-                    StoredRun run = load(dir);
+                StoredRun run = loadOrRecover(dir);
+                if (run != null) {
                     runs.add(run);
                     sizes.put(run.state().spec().id(), sizeOf(dir));
-                } catch (IOException | RuntimeException e) {
-                    LOG.warn("skipping run directory {}: {}", dir, e.getMessage());
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root, e);
         }
         return runs;
+    }
+
+    private StoredRun loadOrRecover(Path dir) throws IOException {
+        RunJson.StoredState state;
+        List<String> repairs = new ArrayList<>();
+        try {
+            state = readRunFile(dir);
+        } catch (IOException | RuntimeException e) {
+            state = recoverRunFile(dir, e);
+            if (state == null) {
+                return null;
+            }
+            repairs.add("run.json was damaged (" + e.getMessage() + "); rebuilt from the checkpoint");
+        }
+        return load(dir, state, repairs);
+    }
+
+    private static RunJson.StoredState readRunFile(Path dir) throws IOException {
+        RunJson.StoredState state = RunJson.readRunFile(MAPPER.readTree(SealedFiles.read(dir.resolve("run.json"))
+                .bytes()));
+        if (!dir.getFileName().toString().equals(state.spec().id().value())) {
+            throw new IllegalArgumentException("run.json names run " + state.spec().id() + " but lies in " + dir);
+        }
+        return state;
+    }
+
+    /**
+     * The run file of a run whose own is damaged, from its checkpoint (config, progress) and directory (id): queued
+     * to resume, or finished if the checkpoint is at its last meta-iteration; a new generation, since its old one is
+     * lost. Null, and the directory removed, if no checkpoint verifies either.
+     */
+    private RunJson.StoredState recoverRunFile(Path dir, Exception damage) throws IOException {
+        RunId id;
+        try {
+            id = RunId.parse(dir.getFileName().toString());
+        } catch (IllegalArgumentException e) {
+            LOG.warn("skipping {}: not a run directory", dir);
+            return null;
+        }
+        Optional<Checkpoint> checkpoint = new CheckpointStore(dir).loadNewest();
+        if (checkpoint.isEmpty()) {
+            LOG.warn("run {}: run.json unreadable ({}) and no checkpoint verifies: removing its directory", id,
+                    damage.getMessage());
+            deleteDir(dir);
+            return null;
+        }
+        Checkpoint c = checkpoint.get();
+        RunSpec spec = new RunSpec(id, c.config(), id.isDefault() ? RunSpec.Origin.SERVER : RunSpec.Origin.VISITOR,
+                Files.getLastModifiedTime(dir).toInstant()); // its creation time is lost: the queue order is close
+        RunState state = c.metaIteration() >= c.config().metaIterations() ? RunState.FINISHED : RunState.QUEUED;
+        LOG.warn("run {}: run.json unreadable ({}); rebuilt from its checkpoint at {} tasks as {}", id,
+                damage.getMessage(), c.tasksDone(), state.apiName());
+        writeState(spec, state, null);
+        return new RunJson.StoredState(spec, state, null);
     }
 
     void create(RunSpec spec) throws IOException {
@@ -80,9 +148,14 @@ public final class RunStore {
         return entry(spec, index, metaIteration, json);
     }
 
-    /** The bytes of snapshot {@code index} of {@code id}, as written. */
+    /** The bytes of snapshot {@code index} of {@code id}, as written; DamagedFileException if they changed. */
     public byte[] readSnapshot(RunId id, int index) throws IOException {
-        return Files.readAllBytes(dir(id).resolve(snapshotFile(index)));
+        return SealedFiles.read(dir(id).resolve(snapshotFile(index))).bytes();
+    }
+
+    /** Replaces the learning curve (one rebuilt after its file was damaged). */
+    void writeCurve(RunId id, List<ValidationPoint> curve) throws IOException {
+        write(id, "curve.json", MAPPER.writeValueAsBytes(RunJson.curve(MAPPER, curve)));
     }
 
     /** Saves the learner's resumable state, then the learning curve up to it. */
@@ -102,7 +175,11 @@ public final class RunStore {
 
     /** Removes the run's directory and everything in it. */
     void delete(RunId id) throws IOException {
-        Path dir = dir(id);
+        deleteDir(dir(id));
+        sizes.remove(id);
+    }
+
+    private static void deleteDir(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -110,7 +187,6 @@ public final class RunStore {
                 }
             }
         }
-        sizes.remove(id);
     }
 
     /** Bytes run {@code id} takes on disk, 0 for one not written yet. */
@@ -123,26 +199,53 @@ public final class RunStore {
         return sizes.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    private StoredRun load(Path dir) throws IOException {
-        RunJson.StoredState state = RunJson.readRunFile(MAPPER.readTree(dir.resolve("run.json").toFile()));
+    /** The run's other files; damaged parts are reported in the result, unsealed ones sealed again. */
+    private StoredRun load(Path dir, RunJson.StoredState state, List<String> repairs) throws IOException {
         RunSpec spec = state.spec();
-        if (!dir.getFileName().toString().equals(spec.id().value())) {
-            throw new IllegalArgumentException("run.json names run " + spec.id() + " but lies in " + dir);
-        }
         long[] plan = spec.timelinePlan();
         List<TimelineEntry> timeline = new ArrayList<>();
+        Set<Integer> damaged = new TreeSet<>();
         for (int index = 0; index < plan.length && Files.exists(dir.resolve(snapshotFile(index))); index++) {
-            timeline.add(entry(spec, index, plan[index], Files.readAllBytes(dir.resolve(snapshotFile(index)))));
+            byte[] json;
+            try {
+                json = readSealed(dir, snapshotFile(index));
+            } catch (DamagedFileException e) {
+                damaged.add(index);
+                repairs.add(e.getMessage() + "; it is not served");
+                json = new byte[0];
+            }
+            timeline.add(entry(spec, index, plan[index], json));
         }
-        JsonNode curve = readOptional(dir.resolve("curve.json"));
-        JsonNode report = readOptional(dir.resolve("report.json"));
-        return new StoredRun(state, timeline, curve == null ? List.of() : RunJson.readCurve(curve),
-                report == null ? null : RunJson.readReport(report));
+        List<ValidationPoint> curve = List.of();
+        RunReport report = null;
+        try {
+            byte[] curveJson = readOptional(dir, "curve.json");
+            curve = curveJson == null ? List.of() : RunJson.readCurve(MAPPER.readTree(curveJson));
+        } catch (IOException | RuntimeException e) {
+            curve = null;
+            repairs.add("curve.json: " + e.getMessage());
+        }
+        try {
+            byte[] reportJson = readOptional(dir, "report.json");
+            report = reportJson == null ? null : RunJson.readReport(MAPPER.readTree(reportJson));
+        } catch (IOException | RuntimeException e) {
+            repairs.add("report.json: " + e.getMessage());
+        }
+        return new StoredRun(state, timeline, curve, report, damaged, repairs);
     }
 
-    private static JsonNode readOptional(Path file) throws IOException {
+    /** A file's verified content; an unsealed one (from an older release) is sealed in place. */
+    private byte[] readSealed(Path dir, String name) throws IOException {
+        SealedFiles.Content content = SealedFiles.read(dir.resolve(name));
+        if (!content.sealed()) {
+            SealedFiles.write(dir.resolve(name), content.bytes());
+        }
+        return content.bytes();
+    }
+
+    private byte[] readOptional(Path dir, String name) throws IOException {
         try {
-            return MAPPER.readTree(Files.readAllBytes(file));
+            return readSealed(dir, name);
         } catch (NoSuchFileException e) {
             return null;
         }
@@ -155,7 +258,7 @@ public final class RunStore {
 
     private void write(RunId id, String name, byte[] bytes) throws IOException {
         Path dir = dir(id);
-        AtomicFiles.write(dir.resolve(name), bytes);
+        SealedFiles.write(dir.resolve(name), bytes);
         sizes.put(id, sizeOf(dir));
     }
 

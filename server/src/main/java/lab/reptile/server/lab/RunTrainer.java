@@ -48,6 +48,11 @@ final class RunTrainer {
         this.reporter = reporter;
     }
 
+    /** What evaluates a finished run's final weights (also to rebuild a damaged report). */
+    Function<Params, RunReport> reporter() {
+        return reporter;
+    }
+
     /**
      * Trains {@code run} and returns the state it leaves it in: an ended state, PAUSED, CANCELLED (its files are the
      * caller's to delete), or QUEUED when {@code stop} said the server is shutting down (it resumes on restart).

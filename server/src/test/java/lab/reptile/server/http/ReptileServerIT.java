@@ -180,7 +180,8 @@ class ReptileServerIT {
 
     @Test
     void aResetDefaultRunServesItsSnapshotsUnderNewUrlsAndTheOldOnesAre404() throws Exception {
-        JsonNode before = json(http.get("/api/runs/default"));
+        JsonNode before = Await.until("the first timeline snapshot", () -> json(http.get("/api/runs/default")),
+                run -> run.path("timeline").size() > 0);
         String oldUrl = before.path("timeline").path(0).path("url").asText();
         HttpResponse<String> oldSnapshot = http.get(oldUrl);
         assertEquals(200, oldSnapshot.statusCode(), oldUrl);
@@ -188,7 +189,8 @@ class ReptileServerIT {
         String[] auth = {"Authorization", "Bearer " + TOKEN};
         assertEquals(200, http.post("/api/training/reset", "{\"seed\": 43, \"tasks\": 3000}", auth).statusCode());
 
-        JsonNode after = json(http.get("/api/runs/default"));
+        JsonNode after = Await.until("the reset run's first snapshot", () -> json(http.get("/api/runs/default")),
+                run -> run.path("timeline").size() > 0 && run.path("config").path("seed").asInt() == 43);
         String newUrl = after.path("timeline").path(0).path("url").asText();
         assertNotEquals(before.path("generation").asText(), after.path("generation").asText());
         assertEquals("/api/runs/default/generations/" + after.path("generation").asText() + "/snapshots/0", newUrl);
@@ -196,6 +198,20 @@ class ReptileServerIT {
         assertEquals(200, newSnapshot.statusCode());
         assertNotEquals(oldSnapshot.body(), newSnapshot.body(), "seed 43 starts from other weights");
         assertError(http.get(oldUrl), 404, "run default has no generation \"" + before.path("generation").asText());
+    }
+
+    @Test
+    void aSnapshotDamagedOnDiskIsGoneNotServedAsGood() throws Exception {
+        Await.until("a second timeline snapshot", () -> runner.view().timeline().size() >= 2);
+        java.nio.file.Path file = runner.dataDir().resolve("runs/default/snapshots/01.json");
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        bytes[bytes.length - 10] = (byte) (bytes[bytes.length - 10] == '1' ? '2' : '1');
+        java.nio.file.Files.write(file, bytes);
+        HttpResponse<String> damaged = http.get(runner.snapshotsUrl() + "1");
+        assertError(damaged, 410, "snapshot 1 of run default is damaged on disk and is not served (01.json is "
+                + "damaged: its content does not match its SHA-256 (changed on disk))");
+        assertEquals("no-store", damaged.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals(200, http.get(runner.snapshotsUrl() + "0").statusCode(), "the others are served");
     }
 
     @Test

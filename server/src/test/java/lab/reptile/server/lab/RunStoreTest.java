@@ -62,8 +62,10 @@ class RunStoreTest {
         long afterCreate = store.usedBytes();
         assertEquals(Files.size(dir.resolve("runs").resolve(spec.id().value()).resolve("run.json")), afterCreate);
         store.writeSnapshot(spec, 0, 0, new byte[10_000]);
-        assertEquals(afterCreate + 10_000, store.usedBytes());
-        assertEquals(afterCreate + 10_000, usedAfterLoading());
+        long snapshot = Files.size(dir.resolve("runs").resolve(spec.id().value()).resolve("snapshots/00.json"));
+        assertTrue(snapshot > 10_000 && snapshot < 10_200, "the content and a checksum line: " + snapshot);
+        assertEquals(afterCreate + snapshot, store.usedBytes());
+        assertEquals(afterCreate + snapshot, usedAfterLoading());
         store.delete(spec.id());
         assertEquals(0, store.usedBytes());
         assertTrue(Files.notExists(dir.resolve("runs").resolve(spec.id().value())));
@@ -76,14 +78,15 @@ class RunStoreTest {
     }
 
     @Test
-    void skipsADamagedRunAndLeavesItOnDisk() throws Exception {
+    void removesARunWhoseRunFileAndCheckpointsDoNotVerifyAndSkipsOtherDirectories() throws Exception {
         RunStore store = new RunStore(dir);
         store.create(spec);
         Path file = dir.resolve("runs").resolve(spec.id().value()).resolve("run.json");
         Files.writeString(file, "{\"format\": \"reptile-run-v1\", \"id\": ");
         assertEquals(List.of(), new RunStore(dir).loadAll());
-        assertTrue(Files.exists(file));
+        assertTrue(Files.notExists(file.getParent()), "nothing of it could be served or resumed");
         Files.createDirectories(dir.resolve("runs").resolve("not-a-run-id"));
         assertEquals(List.of(), new RunStore(dir).loadAll());
+        assertTrue(Files.exists(dir.resolve("runs").resolve("not-a-run-id")), "not ours: left alone");
     }
 }
