@@ -4,53 +4,58 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Locale;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A response body prepared once and sent many times: its bytes, the same gzipped, and its strong ETag. Sending
- * answers {@code If-None-Match} with 304, picks the gzipped bytes when the client accepts them, and writes the body
- * with a Content-Length in one write, bypassing Javalin's per-request compression.
+ * A response body prepared once and sent many times: its bytes, the same gzipped (or null for a type that does not
+ * compress), its content type and its strong ETag. The gzipped bytes are another representation (RFC 9110 §8.8.3),
+ * so they carry their own tag, {@link #gzipEtag}; an answer that could have been either says
+ * {@code Vary: Accept-Encoding}, so that a cache never gives gzip to a client that did not ask for it. Sending
+ * picks the representation first, then answers {@code If-None-Match} against that one's tag with 304, and writes the
+ * body with a Content-Length in one write, bypassing Javalin's per-request compression.
  */
-record CachedBody(byte[] plain, byte[] gzip, String etag) {
+record CachedBody(byte[] plain, byte[] gzip, String etag, String contentType) {
+    static final String JSON = "application/json";
 
+    /** A JSON body and its gzipped bytes. */
     static CachedBody of(byte[] plain, String etag) {
-        return new CachedBody(plain, gzip(plain), etag);
+        return new CachedBody(plain, gzip(plain), etag, JSON);
     }
 
-    /** Sends the body as {@code application/json} with {@code cacheControl}; 304 if the client has it. */
+    /** A body of any type; {@code compress} false for bytes that are compressed already (images, fonts). */
+    static CachedBody of(byte[] plain, String etag, String contentType, boolean compress) {
+        return new CachedBody(plain, compress ? gzip(plain) : null, etag, contentType);
+    }
+
+    /**
+     * The tag of the gzipped bytes: the plain one with {@code -gz} inside the quotes ({@code "abc"} gives
+     * {@code "abc-gz"}). Plain tags are from {@link lab.reptile.server.snapshot.ContentEtag}, 22 base64url characters,
+     * so no plain tag ends in -gz.
+     */
+    String gzipEtag() {
+        return etag.substring(0, etag.length() - 1) + "-gz\"";
+    }
+
+    /** Sends the body with {@code cacheControl}; 304 if the client holds the representation it would get. */
     void send(Context ctx, String cacheControl) throws IOException {
-        ctx.header("ETag", etag);
+        boolean zipped = gzip != null && AcceptEncoding.acceptsGzip(ctx.header("Accept-Encoding"));
+        String tag = zipped ? gzipEtag() : etag;
+        ctx.header("ETag", tag);
         ctx.header("Cache-Control", cacheControl);
-        ctx.header("Vary", "Accept-Encoding");
-        if (EntityTags.matches(ctx.header("If-None-Match"), etag)) {
+        if (gzip != null) {
+            ctx.header("Vary", "Accept-Encoding");
+        }
+        if (EntityTags.matches(ctx.header("If-None-Match"), tag)) {
             ctx.status(304);
             return;
         }
-        byte[] body = plain;
-        if (acceptsGzip(ctx.header("Accept-Encoding"))) {
-            body = gzip;
+        byte[] body = zipped ? gzip : plain;
+        if (zipped) {
             ctx.header("Content-Encoding", "gzip");
         }
-        ctx.disableCompression().contentType("application/json");
+        ctx.disableCompression().contentType(contentType);
         ctx.res().setContentLength(body.length);
         ctx.res().getOutputStream().write(body);
-    }
-
-    /** True if an Accept-Encoding header lists gzip (or *) without q=0. */
-    static boolean acceptsGzip(String acceptEncoding) {
-        if (acceptEncoding == null) {
-            return false;
-        }
-        for (String element : acceptEncoding.toLowerCase(Locale.ROOT).split(",")) {
-            String[] parts = element.split(";");
-            String coding = parts[0].trim();
-            boolean refused = parts.length > 1 && parts[1].replace(" ", "").matches("q=0(\\.0*)?");
-            if ((coding.equals("gzip") || coding.equals("*")) && !refused) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static byte[] gzip(byte[] bytes) {

@@ -9,7 +9,6 @@ import java.net.UnknownHostException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.javalin.http.staticfiles.Location;
 import lab.reptile.server.baseline.PretrainedBaseline;
 import lab.reptile.server.lab.Lab;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -71,9 +70,10 @@ public final class ReptileServer implements AutoCloseable {
                 server.setStopTimeout(STOP_TIMEOUT_MILLIS);
             });
             config.http.maxRequestSize = RequestBodies.MAX_BYTES;
-            serveFiles(config);
+            config.resourceHandler(new StaticFiles()); // the page, the client and Chart.js: see StaticFiles
             config.routes.before(requests::start);
             config.routes.before(ReptileServer::securityHeaders);
+            config.routes.before(ReptileServer::varyOnEncoding);
             config.routes.before(ReptileServer::checkRequest);
             config.routes.after(requests::finish);
             getAndHead(config, "/healthz", health::health);
@@ -148,20 +148,6 @@ public final class ReptileServer implements AutoCloseable {
         return connector;
     }
 
-    private static void serveFiles(JavalinConfig config) {
-        config.staticFiles.add(files -> {
-            files.hostedPath = "/";
-            files.directory = "/web/static";
-            files.location = Location.CLASSPATH;
-        });
-        config.staticFiles.add(files -> {
-            files.hostedPath = "/js";
-            files.directory = "/web/js";
-            files.location = Location.CLASSPATH;
-        });
-        config.staticFiles.enableWebjars();
-    }
-
     /** Refuses what no route takes: a declared body over the limit, and query parameters on the API. */
     private static void checkRequest(Context ctx) {
         RequestBodies.checkDeclaredLength(ctx);
@@ -185,6 +171,15 @@ public final class ReptileServer implements AutoCloseable {
         } else if (!String.valueOf(ctx.res().getContentType()).startsWith("application/json")) {
             JsonResponses.error(ctx, mapper, 404, "no such resource: " + ctx.path()); // an endpoint's own 404 stays
         }
+    }
+
+    /**
+     * {@code Vary: Accept-Encoding} on every answer: Javalin gzips any dynamic body of 1,500 bytes or more for a
+     * client that lists gzip (its exact token only, so {@code gzip;q=0} gets plain bytes), so any answer's body may
+     * depend on that header, and a cache must know it. Prepared bodies and files set it themselves too.
+     */
+    private static void varyOnEncoding(Context ctx) {
+        ctx.header("Vary", "Accept-Encoding");
     }
 
     private static void securityHeaders(Context ctx) {
