@@ -22,8 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
 class AbuseSuiteIT {
     /** The README bounds native memory to 512 MB; with -Xmx512m, the heap and the JVM's own, this is generous. */
     static final long MAX_RSS_KB = 1_200L * 1024;
-    /** Below Jetty's pool of 250 threads plus the JVM's and ND4J's own: the pool was never exhausted. */
-    static final long MAX_LIVE_THREADS = 200;
+    /**
+     * Jetty's pool has at most 250 threads and the JVM and ND4J ~25 of their own: below 250 in all, the pool never ran
+     * dry. (Bursts of new connections grow the pool for a minute: 60 to 175 were seen here on main.)
+     */
+    static final long MAX_LIVE_THREADS = 250;
     static final long MAX_METRICS_BYTES = 2L << 20;
     /** Closed label sets: ~10 methods × the routes × the statuses this suite provokes stay well under this. */
     static final int MAX_REQUEST_SERIES = 200;

@@ -105,11 +105,35 @@ final class LabCases {
             c.expect("DELETE " + unknown + " (" + what + ")", wire.send(java.net.http.HttpRequest.newBuilder(
                     wire.uri(unknown)).DELETE(), auth), "missing or wrong token", 401);
         }
+        // Each on a fresh connection: Jetty's per-connection header cache would otherwise replay an earlier value.
         for (String scheme : new String[] {"Bearer", "bearer", "BEARER", "bEaReR"}) {
-            c.expect("DELETE " + unknown + " (" + scheme + " T)", wire.send(java.net.http.HttpRequest.newBuilder(
-                    wire.uri(unknown)).DELETE(), "Authorization", scheme + " T"),
-                    "authorised (schemes are case-insensitive), then no such run", 404);
+            c.expect("DELETE " + unknown + " (" + scheme + " T)", wire.raw(delete(unknown, scheme + " T")
+                    + "Connection: close\r\n\r\n"), "authorised (schemes are case-insensitive), then no such run", 404);
         }
+        sameConnection(c, unknown);
+    }
+
+    /**
+     * The right token, then wrong ones differing only in case, on one kept-alive connection (as nginx's upstream
+     * keepalive carries many visitors' requests): each wrong one must be 401. Jetty caches header fields per
+     * connection and, unless told to be case-sensitive, matches a new line to a cached one ignoring case.
+     */
+    private void sameConnection(Tally.Case c, String unknown) {
+        List<String> auths = List.of("Bearer T", "Bearer t", "bearer t", "Bearer T");
+        List<Integer> statuses = wire.conversation(auths.stream().map(auth -> delete(unknown, auth) + "\r\n").toList());
+        for (int i = 0; i < statuses.size(); i++) {
+            c.saw("DELETE " + unknown + " (" + auths.get(i) + ", kept-alive)", new Reply(statuses.get(i), List.of(), "",
+                    1, "", 0, List.of(statuses.get(i))));
+        }
+        List<Integer> expected = List.of(404, 401, 401, 404);
+        c.check(statuses.equals(expected), "on one connection, Authorization " + String.join(", ", auths) + " → "
+                + statuses + ", expected " + expected + (statuses.get(1) == 404 ? ": a wrong token (differing only in"
+                + " case) was accepted after the right one" : ""));
+    }
+
+    private static String delete(String path, String authorization) {
+        return "DELETE " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: " + authorization
+                + "\r\nContent-Length: 0\r\n";
     }
 
     void deleteDefaultRun() {

@@ -13,6 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The two ways the suite talks to the server over loopback: exact bytes on a socket (for what java.net.http refuses
@@ -22,6 +26,7 @@ final class Wire {
     /** Longest wait for an answer; every raw exchange is bounded by it. */
     static final int READ_TIMEOUT_MILLIS = 10_000;
     private static final int MAX_READ = 4 << 20;
+    private static final Pattern CONTENT_LENGTH = Pattern.compile("(?im)^Content-Length: *(\\d+)");
     private final int port;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -61,6 +66,42 @@ final class Wire {
             note = join(note, "connect failed: " + e.getMessage());
         }
         return Reply.parse(got.toByteArray(), note, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * Sends {@code requests} one after another on one kept-alive connection, each after the answer to the one before
+     * (read by its Content-Length); the statuses in order, 0 where the connection ended first.
+     */
+    List<Integer> conversation(List<String> requests) {
+        List<Integer> statuses = new ArrayList<>();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+            InputStream in = socket.getInputStream();
+            for (String request : requests) {
+                socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+                String head = readHead(in);
+                if (!head.startsWith("HTTP/1.")) {
+                    statuses.add(0);
+                    continue;
+                }
+                statuses.add(Integer.parseInt(head.substring(9, 12)));
+                Matcher length = CONTENT_LENGTH.matcher(head);
+                in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+            }
+        } catch (IOException e) {
+            while (statuses.size() < requests.size()) {
+                statuses.add(0);
+            }
+        }
+        return statuses;
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        for (int b; !head.toString().endsWith("\r\n\r\n") && (b = in.read()) >= 0; ) {
+            head.append((char) b);
+        }
+        return head.toString();
     }
 
     /** Reads until EOF; returns how the read ended if not by EOF. */
