@@ -20,7 +20,7 @@ final class AcceptEncoding {
         double gzip = -1;
         double any = -1;
         for (String element : header.toLowerCase(Locale.ROOT).split(",")) {
-            String[] parts = element.split(";");
+            String[] parts = element.split(";", -1); // -1: ";;;" gives empty parts, never an empty array
             String coding = parts[0].trim();
             if (coding.equals("gzip") || coding.equals("x-gzip")) {
                 gzip = Math.max(gzip, quality(parts));

@@ -61,31 +61,38 @@ final class ApiCases {
         }
         JsonNode run = JSON.readTree(wire.get("/api/runs/default").body());
         int snapshots = run.path("timeline").size();
+        String snapshotsUrl = run.path("timeline").path(0).path("url").asText().replaceFirst("0$", "");
         c.check(snapshots > 0, "the default run has no timeline: " + run);
         for (String index : new String[] {"-1", "abc", "1e3", "0x1", "%20", "+1", "1.0", "%D9%A3", "0%00", "1,2"}) {
-            String path = "/api/runs/default/snapshots/" + index;
+            String path = snapshotsUrl + index;
             c.expect("GET " + path, wire.raw("GET " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
                     "a malformed index is 400", 400);
             c.expect("HEAD " + path, wire.raw("HEAD " + path + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"),
                     "HEAD answers as GET", 400);
         }
         for (String index : new String[] {Integer.toString(snapshots), "99999", "1000", "999"}) {
-            c.expect("GET /api/runs/default/snapshots/" + index, wire.get("/api/runs/default/snapshots/" + index),
+            c.expect("GET " + snapshotsUrl + index, wire.get(snapshotsUrl + index),
                     "README: a snapshot index out of range is 404", 404);
         }
         for (String index : new String[] {"99999999999999999999", "2147483648"}) {
-            c.expect("GET /api/runs/default/snapshots/" + index, wire.get("/api/runs/default/snapshots/" + index),
+            c.expect("GET " + snapshotsUrl + index, wire.get(snapshotsUrl + index),
                     "out of range (or too long to be an index)", 404, 400);
         }
-        c.expect("GET /api/runs/default/snapshots/0", wire.get("/api/runs/default/snapshots/0"), "served", 200);
+        c.expect("GET " + snapshotsUrl + "0", wire.get(snapshotsUrl + "0"), "served", 200);
+        c.expect("GET /api/runs/default/snapshots/0", wire.get("/api/runs/default/snapshots/0"),
+                "a URL without the run's generation is 404", 404);
+        c.expect("GET another generation", wire.get("/api/runs/default/generations/AAAAAAAA/snapshots/0"),
+                "another generation's snapshot is 404", 404);
     }
 
-    void badIfNoneMatch() {
+    void badIfNoneMatch() throws Exception {
         Tally.Case c = tally.begin("bad If-None-Match");
         Reply weights = c.expect("GET /api/weights", wire.get("/api/weights"), "served", 200);
         String etag = weights.header("ETag");
         c.check(etag != null, "GET /api/weights has no ETag");
-        for (String path : new String[] {"/api/weights", "/api/runs/default/snapshots/0",
+        String snapshot = JSON.readTree(wire.get("/api/runs/default").body()).path("timeline").path(0).path("url")
+                .asText();
+        for (String path : new String[] {"/api/weights", snapshot,
                 "/api/runs/default/weights"}) {
             for (String tag : new String[] {"garbage", "\"unterminated", "W/", "\"1\" \"2\"", "*, \"1\""}) {
                 c.expect("GET " + path + " If-None-Match: " + tag, wire.get(path, "If-None-Match", tag),

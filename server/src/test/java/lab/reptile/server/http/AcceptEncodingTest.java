@@ -19,7 +19,7 @@ class AcceptEncodingTest {
     void noHeaderQualityZeroOrAnUnreadableQualityGetsPlainBytes() {
         for (String header : new String[] {null, "", "identity", "br, deflate", "gzip;q=0", "gzip;q=0.000",
                 "GZIP; Q=0", "gzip;q=0, *", "*, gzip;q=0", "*;q=0", "gzip;q=2", "gzip;q=-1", "gzip;q=abc",
-                "gzip;q=0.0001", "gzipx", "gzip2"}) {
+                "gzip;q=0.0001", "gzipx", "gzip2", ";;;", ";", ",,", ";q=1", ", ;"}) {
             assertFalse(AcceptEncoding.acceptsGzip(header), String.valueOf(header));
         }
     }
