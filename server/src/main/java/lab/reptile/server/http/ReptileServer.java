@@ -55,8 +55,11 @@ public final class ReptileServer implements AutoCloseable {
         this.host = options.host();
         AdminGuard guard = new AdminGuard(options.adminToken());
         WeightsEndpoint weights = new WeightsEndpoint(lab, pretrained);
-        TrainingEndpoints training = new TrainingEndpoints(lab, guard, mapper);
-        RunsEndpoints runs = new RunsEndpoints(lab, guard, mapper, new ClientAddress(options.trustProxy()));
+        ClientAddress clients = new ClientAddress(options.trustProxy());
+        RequestBodies bodies = new RequestBodies(clients,
+                new BodyGate(RequestBodies.READS_PER_CLIENT, RequestBodies.READS_IN_ALL));
+        TrainingEndpoints training = new TrainingEndpoints(lab, guard, mapper, bodies);
+        RunsEndpoints runs = new RunsEndpoints(lab, guard, mapper, clients, bodies);
         metrics = new ServiceMetrics(lab);
         HttpMetrics requests = new HttpMetrics(metrics.registry());
         HealthEndpoints health = new HealthEndpoints(lab, metrics, mapper);
@@ -74,7 +77,7 @@ public final class ReptileServer implements AutoCloseable {
             config.routes.before(requests::start);
             config.routes.before(ReptileServer::securityHeaders);
             config.routes.before(ReptileServer::varyOnEncoding);
-            config.routes.before(ReptileServer::checkRequest);
+            config.routes.before(ctx -> checkRequest(ctx, bodies));
             config.routes.after(requests::finish);
             getAndHead(config, "/healthz", health::health);
             getAndHead(config, "/readyz", health::ready);
@@ -141,6 +144,7 @@ public final class ReptileServer implements AutoCloseable {
     }
 
     private static ServerConnector connector(Server server, HttpConfiguration http, ServerOptions options) {
+        http.setMinRequestDataRate(RequestBodies.MIN_BYTES_PER_SECOND); // Jetty's servlet input checks it per body
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(options.host());
         connector.setPort(options.port());
@@ -149,8 +153,8 @@ public final class ReptileServer implements AutoCloseable {
     }
 
     /** Refuses what no route takes: a declared body over the limit, and query parameters on the API. */
-    private static void checkRequest(Context ctx) {
-        RequestBodies.checkDeclaredLength(ctx);
+    private static void checkRequest(Context ctx, RequestBodies bodies) {
+        bodies.refuseDeclaredOversize(ctx);
         String query = ctx.queryString();
         if (ctx.path().startsWith("/api/") && query != null && !query.isEmpty()) {
             boolean weights = ctx.path().equals("/api/weights");

@@ -2,51 +2,68 @@ package lab.reptile.server.http;
 
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-/** Reads request bodies within a size limit, as strict UTF-8, and checks what they claim to be. */
+/**
+ * Reads request bodies within a size limit, a deadline and {@link BodyGate}'s share per client, as strict UTF-8,
+ * and checks what they claim to be. An oversized body is read and dropped (up to {@link #DISCARD_BYTES}) before
+ * the 413, so the client reads the answer rather than a reset.
+ */
 final class RequestBodies {
     /** Largest accepted body; hyperparameters fit in a few hundred bytes. */
     static final int MAX_BYTES = 64 * 1024;
+    /** A body, or what is dropped of an oversized one, must have arrived this long after its read began. */
+    static final long DEADLINE_MILLIS = 10_000;
+    /** Jetty answers 408 to a body that arrives slower than this, counted from its first byte. */
+    static final long MIN_BYTES_PER_SECOND = 1024;
+    /** Of an oversized body, at most this much is read and dropped before the 413 (within the deadline). */
+    static final long DISCARD_BYTES = 128L << 20;
+    /** Bodies one client may send at once; the rest get 429 at once. */
+    static final int READS_PER_CLIENT = 2;
+    /** Bodies the server reads at once (each holds a thread of Jetty's 250); the rest get 503 at once. */
+    static final int READS_IN_ALL = 32;
 
-    private RequestBodies() {
+    private final ClientAddress clients;
+    private final BodyGate gate;
+
+    RequestBodies(ClientAddress clients, BodyGate gate) {
+        this.clients = clients;
+        this.gate = gate;
     }
 
-    /** Refuses a declared body over the limit before anything reads it (chunked bodies are caught by read). */
-    static void checkDeclaredLength(Context ctx) {
-        if (ctx.contentLength() > MAX_BYTES) {
-            throw tooLarge();
+    /**
+     * Refuses a declared body over the limit before any route reads it: with {@code Expect: 100-continue} the client
+     * has not sent it and will not; otherwise it is on its way, and is read and dropped first.
+     */
+    void refuseDeclaredOversize(Context ctx) {
+        if (ctx.contentLength() <= MAX_BYTES) {
+            return;
         }
-    }
-
-    /** The body as text; 413 past {@link #MAX_BYTES}, 400 if it is not UTF-8. */
-    static String read(Context ctx) {
-        checkDeclaredLength(ctx);
-        byte[] bytes;
-        try { // the container owns the stream: read it, do not close it
-            InputStream in = ctx.req().getInputStream();
-            bytes = in.readNBytes(MAX_BYTES + 1); // chunked bodies have no declared length: stop one byte past
+        String expect = ctx.header("Expect");
+        if (expect != null && expect.equalsIgnoreCase("100-continue")) {
+            throw tooLarge(ctx);
+        }
+        String client = enter(ctx);
+        try (DeadlineRead body = new DeadlineRead(ctx, DEADLINE_MILLIS)) {
+            body.discard(DISCARD_BYTES);
         } catch (IOException e) {
-            throw new ApiException(400, "could not read the body: " + e.getMessage());
+            // no stream to drain: the 413 goes out all the same
+        } finally {
+            gate.leave(client);
         }
-        if (bytes.length > MAX_BYTES) {
-            throw tooLarge();
-        }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new ApiException(400, "body is not valid UTF-8");
-        }
+        throw tooLarge(ctx);
     }
 
-    /** A body, if any, must be declared as JSON in UTF-8 (or not declared at all); 415 otherwise. */
-    static void requireJsonOrNoType(Context ctx) {
+    /** Before reading: 415 unless the declared type is JSON in UTF-8, or there is no type and no declared body. */
+    static void requireJsonType(Context ctx) {
         String type = ctx.header("Content-Type");
         if (type == null) {
+            if (ctx.contentLength() > 0) {
+                throw untyped();
+            }
             return;
         }
         String[] parts = type.toLowerCase(Locale.ROOT).split(";", -1);
@@ -60,8 +77,18 @@ final class RequestBodies {
         }
     }
 
+    /** The body of a request that takes JSON, as text ("" for none); call {@link #requireJsonType} first. */
+    String readJson(Context ctx) {
+        requireJsonType(ctx);
+        String text = read(ctx);
+        if (!text.isEmpty() && ctx.header("Content-Type") == null) { // a chunked body declares no length
+            throw untyped();
+        }
+        return text;
+    }
+
     /** For endpoints that take no body: 400 if one was sent. */
-    static void requireEmpty(Context ctx) {
+    void requireEmpty(Context ctx) {
         if (!read(ctx).isEmpty()) {
             throw new ApiException(400, ctx.method() + " " + ctx.path() + " takes no body");
         }
@@ -71,7 +98,56 @@ final class RequestBodies {
         return text.length() <= 100 ? text : text.substring(0, 100) + "…";
     }
 
-    private static ApiException tooLarge() {
+    /** The body as text; 413 past {@link #MAX_BYTES}, 408 past the deadline, 400 if it is not UTF-8. */
+    private String read(Context ctx) {
+        refuseDeclaredOversize(ctx);
+        if (ctx.contentLength() == 0 || ctx.contentLength() < 0 && ctx.header("Transfer-Encoding") == null) {
+            return ""; // no body: nothing to wait for, no share of the gate used
+        }
+        String client = enter(ctx);
+        byte[] bytes;
+        try (DeadlineRead body = new DeadlineRead(ctx, DEADLINE_MILLIS)) {
+            bytes = body.upTo(MAX_BYTES + 1); // chunked bodies have no declared length: stop one byte past
+            if (bytes.length > MAX_BYTES) {
+                body.discard(DISCARD_BYTES);
+                throw tooLarge(ctx);
+            }
+        } catch (IOException e) {
+            throw new ApiException(400, "could not read the body: " + e.getMessage());
+        } finally {
+            gate.leave(client);
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new ApiException(400, "body is not valid UTF-8");
+        }
+    }
+
+    /** Takes a share of the gate for this request's client, or refuses at once with Retry-After. */
+    private String enter(Context ctx) {
+        String client = clients.of(ctx);
+        BodyGate.Refusal refusal = gate.enter(client);
+        if (refusal == null) {
+            return client;
+        }
+        ctx.header("Retry-After", Long.toString(DEADLINE_MILLIS / 1000));
+        ctx.header("Connection", "close"); // the body stays unread
+        throw switch (refusal) {
+            case CLIENT_BUSY -> new ApiException(429, "this client is sending " + gate.perClient()
+                    + " request bodies already, the most it may at once; send one when another is answered");
+            case SERVER_BUSY -> new ApiException(503, "the server is reading " + gate.total()
+                    + " request bodies already, the most it reads at once; try again shortly");
+        };
+    }
+
+    /** 413, on a connection that closes after it (the body, or its rest, is not read). */
+    private static ApiException tooLarge(Context ctx) {
+        ctx.header("Connection", "close");
         return new ApiException(413, "body is larger than " + MAX_BYTES + " bytes");
+    }
+
+    private static ApiException untyped() {
+        return new ApiException(415, "a request body needs Content-Type: application/json; this one has none");
     }
 }

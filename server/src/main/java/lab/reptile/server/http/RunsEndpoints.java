@@ -30,13 +30,15 @@ final class RunsEndpoints {
     private final AdminGuard guard;
     private final ObjectMapper mapper;
     private final ClientAddress clients;
+    private final RequestBodies requests;
     private final BodyCache bodies = new BodyCache();
 
-    RunsEndpoints(Lab lab, AdminGuard guard, ObjectMapper mapper, ClientAddress clients) {
+    RunsEndpoints(Lab lab, AdminGuard guard, ObjectMapper mapper, ClientAddress clients, RequestBodies requests) {
         this.lab = lab;
         this.guard = guard;
         this.mapper = mapper;
         this.clients = clients;
+        this.requests = requests;
     }
 
     void list(Context ctx) {
@@ -51,16 +53,22 @@ final class RunsEndpoints {
         JsonResponses.send(ctx, mapper, 200, body);
     }
 
+    /** Refuses what the headers decide (type, quota, queue) before the body is read: a refusal costs no read. */
     void create(Context ctx) throws IOException {
-        RequestBodies.requireJsonOrNoType(ctx);
-        String text = RequestBodies.read(ctx);
+        RequestBodies.requireJsonType(ctx);
+        String client = clients.of(ctx);
+        refusalsAsErrors(ctx, () -> {
+            lab.checkAdmission(client);
+            return null;
+        });
+        String text = requests.readJson(ctx);
         ReptileConfig config;
         try {
             config = ConfigJson.merge(mapper, TrainingDefaults.config(), text.isBlank() ? "{}" : text);
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, e.getMessage());
         }
-        Run run = refusalsAsErrors(ctx, () -> lab.create(config, clients.of(ctx)));
+        Run run = refusalsAsErrors(ctx, () -> lab.create(config, client));
         ctx.header("Location", "/api/runs/" + run.id());
         ctx.header("Cache-Control", "no-store");
         JsonResponses.send(ctx, mapper, 202, summary(run, lab.queuePosition(run)));
@@ -133,7 +141,7 @@ final class RunsEndpoints {
 
     void delete(Context ctx) throws IOException {
         guard.check(ctx);
-        RequestBodies.requireEmpty(ctx);
+        requests.requireEmpty(ctx);
         RunId id = runId(ctx);
         refusalsAsErrors(ctx, () -> {
             lab.delete(id);

@@ -19,11 +19,13 @@ final class TrainingEndpoints {
     private final Lab lab;
     private final AdminGuard guard;
     private final ObjectMapper mapper;
+    private final RequestBodies requests;
 
-    TrainingEndpoints(Lab lab, AdminGuard guard, ObjectMapper mapper) {
+    TrainingEndpoints(Lab lab, AdminGuard guard, ObjectMapper mapper, RequestBodies requests) {
         this.lab = lab;
         this.guard = guard;
         this.mapper = mapper;
+        this.requests = requests;
     }
 
     void status(Context ctx) {
@@ -34,7 +36,7 @@ final class TrainingEndpoints {
     /** 409 unless the default run is queued or training. */
     void pause(Context ctx) throws IOException {
         guard.check(ctx);
-        RequestBodies.requireEmpty(ctx);
+        requests.requireEmpty(ctx);
         RunsEndpoints.refusalsAsErrors(ctx, () -> lab.pause(RunId.DEFAULT));
         status(ctx);
     }
@@ -42,15 +44,14 @@ final class TrainingEndpoints {
     /** 409 unless the default run is paused. */
     void resume(Context ctx) throws IOException {
         guard.check(ctx);
-        RequestBodies.requireEmpty(ctx);
+        requests.requireEmpty(ctx);
         RunsEndpoints.refusalsAsErrors(ctx, () -> lab.resume(RunId.DEFAULT));
         status(ctx);
     }
 
     void reset(Context ctx) throws IOException {
         guard.check(ctx);
-        RequestBodies.requireJsonOrNoType(ctx);
-        String body = RequestBodies.read(ctx);
+        String body = requests.readJson(ctx);
         ReptileConfig config;
         try {
             config = ConfigJson.merge(mapper, lab.defaultRun().spec().config(), body);

@@ -27,7 +27,8 @@ final class ClientQuota {
 
     /** Empty if {@code client} may start a run at {@code now}; otherwise the nanoseconds until it may. */
     OptionalLong waitFor(String client, long now) {
-        Deque<Long> times = recent(client, now);
+        forgetExpired(now);
+        Deque<Long> times = starts.getOrDefault(client, new ArrayDeque<>()); // asking adds no client
         if (times.size() < limit) {
             return OptionalLong.empty();
         }

@@ -177,6 +177,17 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
+     * Refuses, changing nothing, a visitor run that {@link #create} would refuse whatever its config: the lab off,
+     * {@code client}'s quota used, the queue full. {@link #create} checks again under the same lock.
+     */
+    public void checkAdmission(String client) {
+        long now = nanoClock.getAsLong();
+        synchronized (lock) {
+            admission.checkAdmission(client, now, queue.length() + creating);
+        }
+    }
+
+    /**
      * Queues a visitor run of {@code config} for {@code client} (its address), or refuses: lab off, a config a
      * visitor may not train, the client's quota used, the queue full, or no room on disk.
      */

@@ -92,6 +92,25 @@ final class LabAdmission {
      * @param needBytes the new run's estimate
      */
     void admit(String client, long now, int waiting, long usedBytes, long needBytes) {
+        checkAdmission(client, now, waiting);
+        if (usedBytes + needBytes > limits.diskLimitBytes()) {
+            throw new LabRefusal(Reason.DISK_FULL, "no room on disk for another run (" + usedBytes + " of "
+                    + limits.diskLimitBytes() + " bytes used or promised to the runs not yet finished, "
+                    + needBytes + " more needed)", RETRY_SECONDS);
+        }
+        quota.record(client, now);
+    }
+
+    /**
+     * Refuses, recording nothing, what no config could change: the lab off, the client's quota used, the queue full.
+     * The HTTP layer asks before it reads a body, so a refused client costs no body read.
+     *
+     * @param waiting runs waiting now (being created included)
+     */
+    void checkAdmission(String client, long now, int waiting) {
+        if (!limits.visitorRuns()) {
+            throw new LabRefusal(Reason.LAB_OFF, "visitor runs are turned off on this server");
+        }
         OptionalLong wait = quota.waitFor(client, now);
         if (wait.isPresent()) {
             throw new LabRefusal(Reason.QUOTA, "this client has started " + limits.runsPerHour()
@@ -101,12 +120,6 @@ final class LabAdmission {
             throw new LabRefusal(Reason.QUEUE_FULL, "the queue is full (" + limits.queueLimit() + " runs waiting)",
                     RETRY_SECONDS);
         }
-        if (usedBytes + needBytes > limits.diskLimitBytes()) {
-            throw new LabRefusal(Reason.DISK_FULL, "no room on disk for another run (" + usedBytes + " of "
-                    + limits.diskLimitBytes() + " bytes used or promised to the runs not yet finished, "
-                    + needBytes + " more needed)", RETRY_SECONDS);
-        }
-        quota.record(client, now);
     }
 
     /** Takes back an admission whose run could not be saved. */

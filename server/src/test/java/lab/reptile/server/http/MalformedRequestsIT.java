@@ -95,7 +95,7 @@ class MalformedRequestsIT {
             lastTasks = status.tasksDone();
         }
         assertEquals(List.of(), failures);
-        assertEquals(120, attempts.size(), "malformed requests tried");
+        assertEquals(126, attempts.size(), "malformed requests tried");
         Await.until("training to go on past " + tasksBefore + " tasks and version " + versionBefore,
                 () -> runner.tasksDone() > tasksBefore && runner.snapshot().version() > versionBefore);
         assertEquals(config, runner.config());
@@ -145,8 +145,8 @@ class MalformedRequestsIT {
         reset("[1, 2]", "hyperparameters must be a JSON object");
         byte[] badUtf8 = {'{', '"', 's', 'e', 'e', 'd', (byte) 0xff, '"', ':', '1', '}'};
         add("reset with invalid UTF-8", () -> client(HttpRequest.newBuilder(uri(RESET))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(badUtf8)), "Authorization", "Bearer " + TOKEN),
-                400, "body is not valid UTF-8");
+                .POST(HttpRequest.BodyPublishers.ofByteArray(badUtf8)), "Authorization", "Bearer " + TOKEN,
+                "Content-Type", "application/json"), 400, "body is not valid UTF-8");
     }
 
     private void wrongTypesAndUnknownFields() {
@@ -193,6 +193,11 @@ class MalformedRequestsIT {
         for (String target : new String[] {"POST " + RESET, "POST /api/training/pause", "GET /api/weights"}) {
             raw(target + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + TOKEN + "\r\nContent-Type: "
                     + "application/json\r\nContent-Length: " + huge.length() + "\r\nExpect: 100-continue\r\n\r\n",
+                    413, "body is larger than 65536 bytes");
+        }
+        for (String target : new String[] {"POST " + RESET, "GET /api/weights"}) { // sent whole: read, then 413
+            raw(target + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + TOKEN + "\r\nContent-Type: "
+                    + "application/json\r\nContent-Length: " + huge.length() + "\r\n\r\n" + huge,
                     413, "body is larger than 65536 bytes");
         }
         add("reset with a chunked body over 64 KB", () -> client(HttpRequest.newBuilder(uri(RESET))
@@ -251,7 +256,8 @@ class MalformedRequestsIT {
         for (String auth : new String[] {"Basic " + TOKEN, "Bearer", "Token " + TOKEN}) {
             pause(auth, "missing admin token: send Authorization: Bearer <token>");
         }
-        for (String auth : new String[] {"Bearer wrong", "Bearer " + TOKEN + "x", "Bearer " + "x".repeat(6_000)}) {
+        for (String auth : new String[] {"Bearer wrong", "Bearer " + TOKEN + "x", "Bearer " + "x".repeat(6_000),
+                "bearer wrong", "BEARER wrong"}) { // the scheme in any case: the token is what is wrong
             pause(auth, "wrong admin token");
         }
         raw("POST /api/training/pause HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer s3cret-tok\u00e9n\r\n"
@@ -263,6 +269,13 @@ class MalformedRequestsIT {
                     "Authorization", "Bearer " + TOKEN, "Content-Type", type), 415,
                     "Content-Type must be application/json (UTF-8), got \"" + type + "\"");
         }
+        add("reset with a body and no Content-Type", () -> client(HttpRequest.newBuilder(uri(RESET))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"seed\": 7}")), "Authorization", "Bearer " + TOKEN),
+                415, "a request body needs Content-Type: application/json; this one has none");
+        add("reset with a chunked body and no Content-Type", () -> client(HttpRequest.newBuilder(uri(RESET))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(
+                        "{\"seed\": 7}".getBytes(StandardCharsets.UTF_8)))), "Authorization", "Bearer " + TOKEN),
+                415, "a request body needs Content-Type: application/json; this one has none");
         for (String tag : new String[] {"garbage", "\"unterminated", "W/", "\"1\" \"2\"", "*, \"1\""}) {
             add("GET /api/weights with If-None-Match: " + tag, () -> client(HttpRequest.newBuilder(uri("/api/weights"))
                     .GET(), "If-None-Match", tag), 400,

@@ -160,7 +160,7 @@ class ReptileServerIT {
 
     @Test
     void pauseResumeAndResetChangeTrainingWithTheToken() throws Exception {
-        String[] auth = {"Authorization", "Bearer " + TOKEN};
+        String[] auth = {"Authorization", "Bearer " + TOKEN, "Content-Type", "application/json"};
         JsonNode paused = json(http.post("/api/training/pause", "", auth));
         assertEquals("paused", paused.path("state").asText());
         JsonNode resumed = json(http.post("/api/training/resume", "", auth));
@@ -216,7 +216,7 @@ class ReptileServerIT {
 
     @Test
     void badHyperparametersGet400NamingTheFieldAndChangeNothing() throws Exception {
-        String[] auth = {"Authorization", "Bearer " + TOKEN};
+        String[] auth = {"Authorization", "Bearer " + TOKEN, "Content-Type", "application/json"};
         assertError(http.post("/api/training/reset", "{\"innerLr\": -1}", auth), 400, "innerLr");
         assertError(http.post("/api/training/reset", "{\"innerLr\": \"fast\"}", auth), 400, "innerLr must be a number");
         assertError(http.post("/api/training/reset", "{\"tasks\": 2.5}", auth), 400, "tasks must be a whole number");

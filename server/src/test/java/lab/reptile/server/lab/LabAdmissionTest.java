@@ -54,4 +54,22 @@ class LabAdmissionTest {
         ReptileConfig justUnder = wide.toBuilder().metaBatchSize(8).tasks(800).build();
         assertDoesNotThrow(() -> admission.checkRequest(justUnder), "8 tasks of 1,000 points: 56 MiB");
     }
+
+    @Test
+    void thePreCheckRefusesLikeAdmitButRecordsNothing() {
+        LabAdmission admission = new LabAdmission(new LabLimits(true, 100_000, 2, 8, 20, 512L << 20));
+        for (int i = 0; i < 10; i++) {
+            assertDoesNotThrow(() -> admission.checkAdmission("192.0.2.1", 0, 0), "asking uses no quota");
+        }
+        admission.admit("192.0.2.1", 1, 0, 0, 0);
+        admission.admit("192.0.2.1", 2, 0, 0, 0);
+        LabRefusal quota = assertThrows(LabRefusal.class, () -> admission.checkAdmission("192.0.2.1", 3, 0));
+        assertEquals(LabRefusal.Reason.QUOTA, quota.reason());
+        assertEquals(3599, quota.retryAfterSeconds(), "the first start, 1 ns in, leaves the window 3 ns before an hour");
+        assertEquals(LabRefusal.Reason.QUEUE_FULL,
+                assertThrows(LabRefusal.class, () -> admission.checkAdmission("192.0.2.2", 3, 8)).reason());
+        LabAdmission off = new LabAdmission(new LabLimits(false, 100_000, 2, 8, 20, 512L << 20));
+        assertEquals(LabRefusal.Reason.LAB_OFF,
+                assertThrows(LabRefusal.class, () -> off.checkAdmission("192.0.2.1", 0, 0)).reason());
+    }
 }
