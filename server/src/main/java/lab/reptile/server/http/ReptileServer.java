@@ -145,6 +145,10 @@ public final class ReptileServer implements AutoCloseable {
 
     private static ServerConnector connector(Server server, HttpConfiguration http, ServerOptions options) {
         http.setMinRequestDataRate(RequestBodies.MIN_BYTES_PER_SECOND); // Jetty's servlet input checks it per body
+        // Jetty caches header lines per connection and by default matches their values ignoring case, so after
+        // "Authorization: Bearer T" a kept-alive connection (nginx keeps 16 to the origin) handed "Bearer t" to the
+        // app as "Bearer T": a wrong token accepted. Values are compared exactly.
+        http.setHeaderCacheCaseSensitive(true);
         ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(options.host());
         connector.setPort(options.port());
