@@ -59,13 +59,14 @@ final class HttpMetrics {
 
     /**
      * The matched route's template (never the raw path: a label per run id or per probe would grow without bound),
-     * {@code files} for the page and its files, {@code none} for a request that matched neither.
+     * {@code files} for the page and its files, {@code none} for a request that matched neither or was refused
+     * before a route was matched (a before-handler's 400, 413, 429: the page's files answer only 200 and 304).
      */
     private static String route(Context ctx, int status) {
         Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
         if (endpoint != null) {
             return endpoint.path;
         }
-        return status == 404 || status == 405 ? "none" : "files";
+        return status >= 400 ? "none" : "files";
     }
 }

@@ -39,7 +39,7 @@ final class RequestBodies {
      * has not sent it and will not; otherwise it is on its way, and is read and dropped first.
      */
     void refuseDeclaredOversize(Context ctx) {
-        if (ctx.contentLength() <= MAX_BYTES) {
+        if (declaredLength(ctx) <= MAX_BYTES) {
             return;
         }
         String expect = ctx.header("Expect");
@@ -61,7 +61,7 @@ final class RequestBodies {
     static void requireJsonType(Context ctx) {
         String type = ctx.header("Content-Type");
         if (type == null) {
-            if (ctx.contentLength() > 0) {
+            if (declaredLength(ctx) > 0) {
                 throw untyped();
             }
             return;
@@ -94,6 +94,16 @@ final class RequestBodies {
         }
     }
 
+    /**
+     * The declared Content-Length, -1 for none. The servlet's int getter says -1 for a length past 2 GiB too, which
+     * once made such a body count as none (and a run start without reading it): take the long one, and count a
+     * Content-Length header Jetty could not give as a number as too large.
+     */
+    static long declaredLength(Context ctx) {
+        long length = ctx.req().getContentLengthLong();
+        return length < 0 && ctx.header("Content-Length") != null ? Long.MAX_VALUE : length;
+    }
+
     static String shorten(String text) {
         return text.length() <= 100 ? text : text.substring(0, 100) + "…";
     }
@@ -101,7 +111,8 @@ final class RequestBodies {
     /** The body as text; 413 past {@link #MAX_BYTES}, 408 past the deadline, 400 if it is not UTF-8. */
     private String read(Context ctx) {
         refuseDeclaredOversize(ctx);
-        if (ctx.contentLength() == 0 || ctx.contentLength() < 0 && ctx.header("Transfer-Encoding") == null) {
+        long declared = declaredLength(ctx);
+        if (declared == 0 || declared < 0 && ctx.header("Transfer-Encoding") == null) {
             return ""; // no body: nothing to wait for, no share of the gate used
         }
         String client = enter(ctx);

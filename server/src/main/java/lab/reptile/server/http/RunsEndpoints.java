@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.util.List;
 import lab.reptile.model.ReptileConfig;
 import lab.reptile.server.checkpoint.DamagedFileException;
@@ -17,6 +18,7 @@ import lab.reptile.server.lab.RunSpec;
 import lab.reptile.server.lab.RunState;
 import lab.reptile.server.lab.RunView;
 import lab.reptile.server.lab.TimelineEntry;
+import lab.reptile.server.snapshot.ContentEtag;
 import lab.reptile.server.snapshot.Snapshot;
 import lab.reptile.server.training.ConfigJson;
 import lab.reptile.server.training.TrainingDefaults;
@@ -109,18 +111,34 @@ final class RunsEndpoints {
         List<TimelineEntry> timeline = run.view().timeline();
         if (index >= timeline.size()) {
             throw new ApiException(404, "run " + run.id() + " has " + timeline.size() + " snapshots (0 to "
-                    + (timeline.size() - 1) + "), not " + ctx.pathParam("index"));
+                    + (timeline.size() - 1) + "), not " + RequestBodies.shorten(ctx.pathParam("index")));
         }
         TimelineEntry entry = timeline.get(index);
         CachedBody body;
         try {
-            body = bodies.of(entry.etag(), () -> lab.readSnapshot(run.id(), index));
+            body = bodies.of(entry.etag(), () -> snapshotBytes(run, entry));
+        } catch (NoSuchFileException e) { // reset or deleted since this request found the run: gone, not 500
+            ctx.header("Cache-Control", "no-store");
+            throw new ApiException(404, "run " + run.id() + " has no generation \"" + run.spec().generation()
+                    + "\" any more: it was reset or deleted");
         } catch (DamagedFileException e) { // never served as good, nor cached as an answer
             ctx.header("Cache-Control", "no-store");
             throw new ApiException(410, "snapshot " + index + " of run " + run.id() + " is damaged on disk and "
                     + "is not served (" + e.getMessage() + ")");
         }
         body.send(ctx, IMMUTABLE);
+    }
+
+    /**
+     * The stored bytes of a timeline entry, checked against its ETag: a reset that replaced the run's files between
+     * this request's look-up and its read must not put the new generation's bytes under the old URL.
+     */
+    private byte[] snapshotBytes(Run run, TimelineEntry entry) throws IOException {
+        byte[] bytes = lab.readSnapshot(run.id(), entry.index());
+        if (!ContentEtag.of(bytes).equals(entry.etag())) {
+            throw new NoSuchFileException("snapshot " + entry.index() + " of this generation");
+        }
+        return bytes;
     }
 
     /** The snapshot URL of a release before generations: 404, naming where the run's snapshots are now. */

@@ -6,7 +6,6 @@ import io.javalin.http.staticfiles.StaticFileConfig;
 import io.javalin.security.RouteRole;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -73,7 +72,9 @@ final class StaticFiles implements ResourceHandler {
         try {
             found.body().send(ctx, found.root().cacheControl());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // Writing failed: the client went away mid-download. There is no one to answer, and wrapped this would
+            // reach the app's error handler as an unexpected error with a stack trace.
+            return true;
         }
         return true;
     }

@@ -62,10 +62,15 @@ final class RunRestorer {
             Snapshot latest = latestWeights(store, stored);
             List<ValidationPoint> curve = stored.curve() == null ? rebuildCurve(store, stored) : stored.curve();
             RunReport report = stored.report();
-            if (report == null && state == RunState.FINISHED) {
-                report = rebuildReport(store, spec, latest, reporter);
-            }
             String problem = stored.state().problem();
+            if (report == null && state == RunState.FINISHED) {
+                if (latest.metaIteration() == spec.config().metaIterations()) {
+                    report = rebuildReport(store, spec, latest, reporter);
+                } else {
+                    problem = (problem == null ? "" : problem + "; ") + "its report is lost and its final weights are"
+                            + " not on disk";
+                }
+            }
             if (!stored.damagedSnapshots().isEmpty()) {
                 problem = (problem == null ? "" : problem + "; ") + "timeline snapshots " + stored.damagedSnapshots()
                         + " are damaged on disk and not served";
@@ -120,24 +125,34 @@ final class RunRestorer {
                 StandardCharsets.UTF_8))).weights();
     }
 
-    /** The checkpoint's weights, else the last timeline snapshot's, else the seed's. */
+    /**
+     * The newest weights on disk: the newest checkpoint's or the newest verified timeline snapshot's, whichever is
+     * further on (a damaged checkpoint leaves an older one), else the seed's.
+     */
     private static Snapshot latestWeights(RunStore store, RunStore.StoredRun stored) {
         RunSpec spec = stored.state().spec();
+        Snapshot latest = fresh(spec).view().latest();
         Optional<Checkpoint> checkpoint = store.checkpoints(spec.id()).loadNewest()
                 .filter(c -> c.config().equals(spec.config()));
         if (checkpoint.isPresent()) {
             long at = checkpoint.get().metaIteration();
-            return Snapshot.of(at, at, at * spec.config().metaBatchSize(), checkpoint.get().weights());
+            latest = Snapshot.of(at, at, at * spec.config().metaBatchSize(), checkpoint.get().weights());
         }
-        if (!stored.timeline().isEmpty()) {
-            TimelineEntry last = stored.timeline().get(stored.timeline().size() - 1);
-            try {
-                Params weights = snapshotWeights(store, spec, last.index());
-                return Snapshot.of(last.metaIteration(), last.metaIteration(), last.tasksDone(), weights);
-            } catch (IOException | IllegalArgumentException e) {
-                LOG.warn("run {}: snapshot {} unreadable: {}", spec.id(), last.index(), e.getMessage());
+        for (int i = stored.timeline().size() - 1; i >= 0; i--) { // the newest snapshot that verifies
+            TimelineEntry entry = stored.timeline().get(i);
+            if (stored.damagedSnapshots().contains(entry.index())) {
+                continue;
             }
+            if (entry.metaIteration() > latest.metaIteration()) {
+                try {
+                    Params weights = snapshotWeights(store, spec, entry.index());
+                    latest = Snapshot.of(entry.metaIteration(), entry.metaIteration(), entry.tasksDone(), weights);
+                } catch (IOException | IllegalArgumentException e) {
+                    LOG.warn("run {}: snapshot {} unreadable: {}", spec.id(), entry.index(), e.getMessage());
+                }
+            }
+            break;
         }
-        return fresh(spec).view().latest();
+        return latest;
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,9 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import lab.reptile.server.checkpoint.Checkpoint;
 import lab.reptile.server.checkpoint.CheckpointStore;
 import lab.reptile.server.checkpoint.DamagedFileException;
@@ -40,6 +37,8 @@ public final class RunStore {
     private final Path root;
     /** Bytes on disk per run, updated after each write to it. */
     private final Map<RunId, Long> sizes = new ConcurrentHashMap<>();
+    /** Bytes of directories left unread at start-up (an I/O error): still on disk, so still counted. */
+    private volatile long unreadableBytes;
 
     public RunStore(Path dataDir) {
         this.root = dataDir.resolve("runs");
@@ -58,80 +57,33 @@ public final class RunStore {
     }
 
     /**
-     * Every run that reads back. A run whose run file is damaged is rebuilt from its checkpoint; one with neither is
-     * removed, since nothing of it can be served or resumed. Every kept directory's bytes are counted.
+     * Every run that reads back ({@link StoredRuns}): a damaged run file is rebuilt from the checkpoint, a run with
+     * neither is removed; a directory that cannot be read (an I/O error) is left as it is. Every directory kept is
+     * counted on disk, readable or not.
      */
     List<StoredRun> loadAll() {
         List<StoredRun> runs = new ArrayList<>();
         if (!Files.isDirectory(root)) {
             return runs;
         }
+        StoredRuns reader = new StoredRuns(this);
         try (Stream<Path> dirs = Files.list(root)) {
             for (Path dir : dirs.sorted().toList()) {
-                StoredRun run = loadOrRecover(dir);
-                if (run != null) {
-                    runs.add(run);
-                    sizes.put(run.state().spec().id(), sizeOf(dir));
+                try {
+                    StoredRun run = reader.load(dir);
+                    if (run != null) {
+                        runs.add(run);
+                        sizes.put(run.state().spec().id(), sizeOf(dir));
+                    }
+                } catch (IOException | RuntimeException e) { // trouble, not damage: leave it, count it
+                    LOG.warn("skipping run directory {}, left as it is: {}", dir, e.toString());
+                    unreadableBytes += sizeOrZero(dir);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + root, e);
         }
         return runs;
-    }
-
-    private StoredRun loadOrRecover(Path dir) throws IOException {
-        RunJson.StoredState state;
-        List<String> repairs = new ArrayList<>();
-        try {
-            state = readRunFile(dir);
-        } catch (IOException | RuntimeException e) {
-            state = recoverRunFile(dir, e);
-            if (state == null) {
-                return null;
-            }
-            repairs.add("run.json was damaged (" + e.getMessage() + "); rebuilt from the checkpoint");
-        }
-        return load(dir, state, repairs);
-    }
-
-    private static RunJson.StoredState readRunFile(Path dir) throws IOException {
-        RunJson.StoredState state = RunJson.readRunFile(MAPPER.readTree(SealedFiles.read(dir.resolve("run.json"))
-                .bytes()));
-        if (!dir.getFileName().toString().equals(state.spec().id().value())) {
-            throw new IllegalArgumentException("run.json names run " + state.spec().id() + " but lies in " + dir);
-        }
-        return state;
-    }
-
-    /**
-     * The run file of a run whose own is damaged, from its checkpoint (config, progress) and directory (id): queued
-     * to resume, or finished if the checkpoint is at its last meta-iteration; a new generation, since its old one is
-     * lost. Null, and the directory removed, if no checkpoint verifies either.
-     */
-    private RunJson.StoredState recoverRunFile(Path dir, Exception damage) throws IOException {
-        RunId id;
-        try {
-            id = RunId.parse(dir.getFileName().toString());
-        } catch (IllegalArgumentException e) {
-            LOG.warn("skipping {}: not a run directory", dir);
-            return null;
-        }
-        Optional<Checkpoint> checkpoint = new CheckpointStore(dir).loadNewest();
-        if (checkpoint.isEmpty()) {
-            LOG.warn("run {}: run.json unreadable ({}) and no checkpoint verifies: removing its directory", id,
-                    damage.getMessage());
-            deleteDir(dir);
-            return null;
-        }
-        Checkpoint c = checkpoint.get();
-        RunSpec spec = new RunSpec(id, c.config(), id.isDefault() ? RunSpec.Origin.SERVER : RunSpec.Origin.VISITOR,
-                Files.getLastModifiedTime(dir).toInstant()); // its creation time is lost: the queue order is close
-        RunState state = c.metaIteration() >= c.config().metaIterations() ? RunState.FINISHED : RunState.QUEUED;
-        LOG.warn("run {}: run.json unreadable ({}); rebuilt from its checkpoint at {} tasks as {}", id,
-                damage.getMessage(), c.tasksDone(), state.apiName());
-        writeState(spec, state, null);
-        return new RunJson.StoredState(spec, state, null);
     }
 
     void create(RunSpec spec) throws IOException {
@@ -150,7 +102,12 @@ public final class RunStore {
 
     /** The bytes of snapshot {@code index} of {@code id}, as written; DamagedFileException if they changed. */
     public byte[] readSnapshot(RunId id, int index) throws IOException {
-        return SealedFiles.read(dir(id).resolve(snapshotFile(index))).bytes();
+        Path file = dir(id).resolve(snapshotFile(index));
+        SealedFiles.Content content = SealedFiles.read(file);
+        if (!content.sealed()) { // every good snapshot is sealed once loaded: this one did not parse, or was replaced
+            throw new DamagedFileException(file.getFileName().toString(), "it has no checksum");
+        }
+        return content.bytes();
     }
 
     /** Replaces the learning curve (one rebuilt after its file was damaged). */
@@ -179,7 +136,7 @@ public final class RunStore {
         sizes.remove(id);
     }
 
-    private static void deleteDir(Path dir) throws IOException {
+    static void deleteDir(Path dir) throws IOException {
         if (Files.exists(dir)) {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -196,62 +153,10 @@ public final class RunStore {
 
     /** Bytes the runs take on disk. */
     public long usedBytes() {
-        return sizes.values().stream().mapToLong(Long::longValue).sum();
+        return unreadableBytes + sizes.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** The run's other files; damaged parts are reported in the result, unsealed ones sealed again. */
-    private StoredRun load(Path dir, RunJson.StoredState state, List<String> repairs) throws IOException {
-        RunSpec spec = state.spec();
-        long[] plan = spec.timelinePlan();
-        List<TimelineEntry> timeline = new ArrayList<>();
-        Set<Integer> damaged = new TreeSet<>();
-        for (int index = 0; index < plan.length && Files.exists(dir.resolve(snapshotFile(index))); index++) {
-            byte[] json;
-            try {
-                json = readSealed(dir, snapshotFile(index));
-            } catch (DamagedFileException e) {
-                damaged.add(index);
-                repairs.add(e.getMessage() + "; it is not served");
-                json = new byte[0];
-            }
-            timeline.add(entry(spec, index, plan[index], json));
-        }
-        List<ValidationPoint> curve = List.of();
-        RunReport report = null;
-        try {
-            byte[] curveJson = readOptional(dir, "curve.json");
-            curve = curveJson == null ? List.of() : RunJson.readCurve(MAPPER.readTree(curveJson));
-        } catch (IOException | RuntimeException e) {
-            curve = null;
-            repairs.add("curve.json: " + e.getMessage());
-        }
-        try {
-            byte[] reportJson = readOptional(dir, "report.json");
-            report = reportJson == null ? null : RunJson.readReport(MAPPER.readTree(reportJson));
-        } catch (IOException | RuntimeException e) {
-            repairs.add("report.json: " + e.getMessage());
-        }
-        return new StoredRun(state, timeline, curve, report, damaged, repairs);
-    }
-
-    /** A file's verified content; an unsealed one (from an older release) is sealed in place. */
-    private byte[] readSealed(Path dir, String name) throws IOException {
-        SealedFiles.Content content = SealedFiles.read(dir.resolve(name));
-        if (!content.sealed()) {
-            SealedFiles.write(dir.resolve(name), content.bytes());
-        }
-        return content.bytes();
-    }
-
-    private byte[] readOptional(Path dir, String name) throws IOException {
-        try {
-            return readSealed(dir, name);
-        } catch (NoSuchFileException e) {
-            return null;
-        }
-    }
-
-    private static TimelineEntry entry(RunSpec spec, int index, long metaIteration, byte[] json) {
+    static TimelineEntry entry(RunSpec spec, int index, long metaIteration, byte[] json) {
         return new TimelineEntry(index, metaIteration, metaIteration * spec.config().metaBatchSize(),
                 ContentEtag.of(json), json.length);
     }
@@ -266,8 +171,16 @@ public final class RunStore {
         return root.resolve(id.value());
     }
 
-    private static String snapshotFile(int index) {
+    static String snapshotFile(int index) {
         return "snapshots/" + (index < 10 ? "0" : "") + index + ".json";
+    }
+
+    private static long sizeOrZero(Path dir) {
+        try {
+            return sizeOf(dir);
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
     }
 
     private static long sizeOf(Path dir) throws IOException {

@@ -33,8 +33,10 @@ class AbuseSuiteIT {
     static final int MAX_METHOD_LABELS = 12;
     static final long MAX_P99_MILLIS = 2_000;
     static final int RUNS_PER_HOUR = 3;
+    /** A stack trace, an ERROR, or a WARN on a request thread: a client must not choose what the log says. */
     private static final Pattern TRACE_OR_ERROR = Pattern.compile(
-            "^\\tat |Exception in thread|^(\\d\\d:\\d\\d:\\d\\d )?\\[[^\\]]*\\] ERROR ");
+            "^\\tat |Exception in thread|^(\\d\\d:\\d\\d:\\d\\d )?\\[[^\\]]*\\] ERROR "
+                    + "|^(\\d\\d:\\d\\d:\\d\\d )?\\[JettyServerThreadPool-\\d+\\] WARN ");
 
     @TempDir
     Path dataDir;
@@ -93,7 +95,7 @@ class AbuseSuiteIT {
                     tally.serverErrors()));
             problems.addAll(section("cases whose answers were wrong", tally.caseFailures()));
             problems.addAll(section("error answers that are not JSON {\"error\", \"status\"}", tally.badErrorBodies()));
-            problems.addAll(section("(b) stack traces or ERROR lines in the server log " + log, logOffenders(log)));
+            problems.addAll(section("(b) stack traces, ERROR lines or request threads' WARN lines in the server log " + log, logOffenders(log)));
             problems.addAll(section("(c) the normal client", visitorProblems(visitor)));
             problems.addAll(section("(d)/(e) resources", resourceProblems(watch)));
             if (!alive || health != 200) {

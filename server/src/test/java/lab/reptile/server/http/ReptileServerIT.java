@@ -187,7 +187,8 @@ class ReptileServerIT {
         assertEquals(200, oldSnapshot.statusCode(), oldUrl);
         assertEquals(RunsEndpoints.IMMUTABLE, oldSnapshot.headers().firstValue("Cache-Control").orElse(""));
         String[] auth = {"Authorization", "Bearer " + TOKEN};
-        assertEquals(200, http.post("/api/training/reset", "{\"seed\": 43, \"tasks\": 3000}", auth).statusCode());
+        assertEquals(200, http.post("/api/training/reset", "{\"seed\": 43, \"tasks\": 3000}", auth[0], auth[1],
+                "Content-Type", "application/json").statusCode());
 
         JsonNode after = Await.until("the reset run's first snapshot", () -> json(http.get("/api/runs/default")),
                 run -> run.path("timeline").size() > 0 && run.path("config").path("seed").asInt() == 43);

@@ -153,6 +153,17 @@ class RequestBodyLimitsIT {
     }
 
     @Test
+    void aDeclaredLengthPastTwoGibibytesIsTooLargeNotNoBody() throws Exception {
+        serve(LabLimits.DEFAULTS);
+        for (String type : new String[] {"", "Content-Type: application/json\r\n"}) {
+            RawHttp.Reply reply = RawHttp.send(server.port(), "POST /api/runs HTTP/1.1\r\nHost: x\r\n" + type
+                    + "Content-Length: 3000000000\r\nX-Forwarded-For: 192.0.2.30\r\n\r\nxxxx");
+            assertEquals(413, reply.status(), type + reply.body());
+        }
+        assertEquals(1, JSON.readTree(http.get("/api/runs").body()).path("runs").size(), "nothing started");
+    }
+
+    @Test
     void theBearerSchemeMayBeInAnyCase() throws Exception {
         serve(LabLimits.DEFAULTS);
         for (String scheme : new String[] {"bearer", "BEARER", "BeArEr"}) {
