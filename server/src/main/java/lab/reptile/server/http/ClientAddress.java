@@ -8,7 +8,8 @@ import java.util.List;
  * Who a request comes from, for quotas: the connection's remote address, or, behind a trusted reverse proxy
  * ({@code --trust-proxy}), the address that proxy appended to {@code X-Forwarded-For}: the last element across all
  * the header's lines, since everything before it came from the client. Addresses are normalised
- * ({@link IpLiteral}), so {@code 1.2.3.4}, {@code 001.002.003.004:80} and {@code ::ffff:1.2.3.4} share one quota.
+ * ({@link IpLiteral}), so {@code 1.2.3.4}, {@code 001.002.003.004:80} and {@code ::ffff:1.2.3.4} share one quota;
+ * an IPv6 client counts as its /64.
  */
 record ClientAddress(boolean trustProxy) {
     String of(Context ctx) {
@@ -27,10 +28,10 @@ record ClientAddress(boolean trustProxy) {
             String last = line.substring(line.lastIndexOf(',') + 1);
             String address = IpLiteral.normalise(last);
             if (address != null) {
-                return address;
+                return IpLiteral.quotaKey(address);
             }
         }
         String remote = IpLiteral.normalise(remoteAddress);
-        return remote != null ? remote : remoteAddress;
+        return remote != null ? IpLiteral.quotaKey(remote) : remoteAddress;
     }
 }

@@ -1,5 +1,7 @@
 package lab.reptile.server.http;
 
+import java.util.Arrays;
+
 import java.util.Locale;
 
 /**
@@ -117,6 +119,20 @@ final class IpLiteral {
             groups[hexParts + 1] = v4[2] << 8 | v4[3];
         }
         return groups;
+    }
+
+    /**
+     * The quota key of a normalised address: IPv4 as it is, IPv6 as its /64 ({@code 2001:db8:1:2::/64}). One
+     * subscriber is usually given a whole /64, so counting each of its 2^64 addresses apart would let one client
+     * take a fresh quota, and a fresh share of the body reads, per address.
+     */
+    static String quotaKey(String normalised) {
+        int[] g = normalised.indexOf(':') < 0 ? null : ipv6(normalised);
+        if (g == null) {
+            return normalised;
+        }
+        Arrays.fill(g, 4, 8, 0);
+        return format(g) + "/64";
     }
 
     /** RFC 5952: an IPv4-mapped address as IPv4; else lower-case hex, the longest run of two or more zeros as "::". */

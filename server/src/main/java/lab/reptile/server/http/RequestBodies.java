@@ -26,8 +26,16 @@ final class RequestBodies {
     /** Bodies the server reads at once (each holds a thread of Jetty's 250); the rest get 503 at once. */
     static final int READS_IN_ALL = 32;
 
+    /**
+     * Oversized bodies drained at once, per client and in all: their own small share, so slow oversized bodies
+     * cannot take the reads of real ones.
+     */
+    static final int DRAINS_PER_CLIENT = 1;
+    static final int DRAINS_IN_ALL = 8;
+
     private final ClientAddress clients;
     private final BodyGate gate;
+    private final BodyGate drains = new BodyGate(DRAINS_PER_CLIENT, DRAINS_IN_ALL);
 
     RequestBodies(ClientAddress clients, BodyGate gate) {
         this.clients = clients;
@@ -46,13 +54,16 @@ final class RequestBodies {
         if (expect != null && expect.equalsIgnoreCase("100-continue")) {
             throw tooLarge(ctx);
         }
-        String client = enter(ctx);
+        String client = clients.of(ctx);
+        if (drains.enter(client) != null) {
+            throw tooLarge(ctx); // draining's own share is taken: answer now, and leave the rest unread
+        }
         try (DeadlineRead body = new DeadlineRead(ctx, DEADLINE_MILLIS)) {
             body.discard(DISCARD_BYTES);
         } catch (IOException e) {
             // no stream to drain: the 413 goes out all the same
         } finally {
-            gate.leave(client);
+            drains.leave(client);
         }
         throw tooLarge(ctx);
     }

@@ -21,7 +21,7 @@ class ClientAddressTest {
     @Test
     void withoutTheHeaderTheConnectionsAddressIsTheKey() {
         assertEquals(REMOTE, ClientAddress.choose(List.of(), REMOTE));
-        assertEquals("::1", ClientAddress.choose(List.of(), "[0:0:0:0:0:0:0:1]"), "normalised too");
+        assertEquals("::/64", ClientAddress.choose(List.of(), "[0:0:0:0:0:0:0:1]"), "normalised too, as its /64");
     }
 
     @Test
@@ -61,5 +61,13 @@ class ClientAddressTest {
                 "1::2::3", "12345::1", "::g", "[1.2.3.4]", "[::1]:", "::ffff:1.2.3", "1:2:3:4:5:6:7::8:9"}) {
             assertNull(IpLiteral.normalise(text), "\"" + text + "\"");
         }
+    }
+
+    @Test
+    void anIpv6ClientCountsAsItsSlash64() {
+        assertEquals("2001:db8:1:2::/64", ClientAddress.choose(List.of("2001:db8:1:2:aaaa:bbbb:cccc:dddd"), "1.1.1.1"));
+        assertEquals("2001:db8:1:2::/64", ClientAddress.choose(List.of("[2001:db8:1:2::7]:443"), "1.1.1.1"));
+        assertEquals("2001:db8::/64", ClientAddress.choose(List.of(), "[2001:db8:0:0:0:0:0:1]"));
+        assertEquals("203.0.113.7", ClientAddress.choose(List.of("::ffff:203.0.113.7"), "1.1.1.1"), "IPv4 as it is");
     }
 }

@@ -13,6 +13,7 @@ import java.net.SocketTimeoutException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import lab.reptile.model.ReptileConfig;
 import lab.reptile.model.ReptileTrainer;
@@ -122,6 +123,32 @@ class RequestBodyLimitsIT {
         Await.until("the closed bodies' reads to end, so the client may send again", () -> http.post("/api/runs",
                 "{\"tasks\": 1000}", "Content-Type", "application/json", "X-Forwarded-For", "198.51.100.5")
                 .statusCode() == 202);
+    }
+
+    @Test
+    void slowOversizedBodiesTakeOnlyTheirOwnShareAndRealBodiesGoOn() throws Exception {
+        serve(LabLimits.DEFAULTS);
+        List<Socket> drained = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < RequestBodies.DRAINS_IN_ALL; i++) {
+                drained.add(open("198.51.100." + (50 + i), 1 << 20, "{")); // 1 MiB declared, one byte sent
+            }
+            Thread.sleep(500); // each is being drained
+            try (Socket ninth = open("198.51.100.70", 1 << 20, "{")) {
+                Reply reply = readReply(ninth, 5_000);
+                assertTrue(reply.text().startsWith("HTTP/1.1 413"), reply.text());
+                assertTrue(reply.firstByteMillis() < 2_000, "answered at once: " + reply.firstByteMillis() + " ms");
+            }
+            for (int i = 0; i < 3; i++) { // real bodies read as usual while the drains' share is full
+                HttpResponse<String> real = http.post("/api/runs", "{\"tasks\": 1000}", "Content-Type",
+                        "application/json", "X-Forwarded-For", "198.51.100." + (80 + i));
+                assertEquals(202, real.statusCode(), real.body());
+            }
+        } finally {
+            for (Socket socket : drained) {
+                socket.close();
+            }
+        }
     }
 
     @Test
