@@ -51,11 +51,13 @@ class MalformedRequestsIT {
     private int port;
 
     @BeforeEach
-    void start() {
+    void start() throws Exception {
         runner = TestLab.plain(TrainingDefaults.config().withTasks(1_000_000));
         server = new ReptileServer(new ServerOptions("127.0.0.1", 0, TOKEN), runner.lab()).start();
         runner.start();
         port = server.port();
+        // Each attempt checks that training is still running: it must have begun (CI once saw it still queued).
+        Await.until("the default run to train", runner::state, state -> state == RunState.RUNNING);
     }
 
     @AfterEach
