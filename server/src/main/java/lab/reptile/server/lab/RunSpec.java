@@ -32,8 +32,8 @@ public record RunSpec(RunId id, ReptileConfig config, Origin origin, Instant cre
         this(id, config, origin, createdAt, randomGeneration());
     }
 
-    /** True if {@code text} has a generation's form (checked before it is compared, never used as a path). */
-    public static boolean isGeneration(String text) {
+    /** True if {@code text} has a generation's form: 8 URL-safe characters. */
+    private static boolean isGeneration(String text) {
         return text != null && text.matches("[A-Za-z0-9_-]{8}");
     }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lab.reptile.server.http.RawHttp;
 
 /**
  * What came back for one abusive request: the first response's status (0 if the server closed or reset the
@@ -55,7 +56,7 @@ record Reply(int status, List<String> headers, String body, int responses, Strin
                 statuses);
         String encoding = reply.header("Transfer-Encoding");
         if (encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")) {
-            return new Reply(reply.status, headers, dechunk(body), responses, note, millis, statuses);
+            return new Reply(reply.status, headers, RawHttp.dechunk(body), responses, note, millis, statuses);
         }
         String length = reply.header("Content-Length");
         if (length != null && length.matches("\\d{1,9}") && Integer.parseInt(length) < body.length()) {
@@ -79,27 +80,5 @@ record Reply(int status, List<String> headers, String body, int responses, Strin
     static Reply failed(Exception e, long millis) {
         return new Reply(0, List.of(), "", 0, e.getClass().getSimpleName() + ": " + e.getMessage(), millis,
                 List.of());
-    }
-
-    private static String dechunk(String chunked) {
-        StringBuilder body = new StringBuilder();
-        int at = 0;
-        while (true) {
-            int lineEnd = chunked.indexOf("\r\n", at);
-            if (lineEnd < 0) {
-                return body.toString();
-            }
-            int size;
-            try {
-                size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].trim(), 16);
-            } catch (NumberFormatException e) {
-                return body.toString();
-            }
-            if (size == 0) {
-                return body.toString();
-            }
-            body.append(chunked, lineEnd + 2, Math.min(chunked.length(), lineEnd + 2 + size));
-            at = lineEnd + 2 + size + 2;
-        }
     }
 }

@@ -10,7 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** Sends exact bytes over a socket, for requests java.net.http.HttpClient refuses to make, and reads one reply. */
-final class RawHttp {
+public final class RawHttp {
     /** A parsed reply: status 0 means the server closed the connection without answering. */
     record Reply(int status, String headers, String body) {
         String contentType() {
@@ -74,7 +74,8 @@ final class RawHttp {
         return new Reply(status, head, body);
     }
 
-    private static String dechunk(String chunked) {
+    /** The body of a chunked reply, up to its last whole chunk (a malformed size line ends it; the abuse suite too). */
+    public static String dechunk(String chunked) {
         StringBuilder body = new StringBuilder();
         int at = 0;
         while (true) {
@@ -82,7 +83,12 @@ final class RawHttp {
             if (lineEnd < 0) {
                 return body.toString();
             }
-            int size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].trim(), 16);
+            int size;
+            try {
+                size = Integer.parseInt(chunked.substring(at, lineEnd).split(";")[0].trim(), 16);
+            } catch (NumberFormatException e) {
+                return body.toString();
+            }
             if (size == 0) {
                 return body.toString();
             }
