@@ -171,7 +171,7 @@ final class RunSync {
 
             @Override
             public void refused(String reason) {
-                runs.say("Refused: " + reason);
+                runs.refused(reason);
                 page.redraw();
             }
         });

@@ -24,6 +24,7 @@ public final class RunsPanel {
     private boolean follow = true;
     private boolean replaying;
     private String status = "";
+    private String refusal; // why the last start was refused, until the next start or another chosen run
 
     RunsPanel(Changes changes) {
         this.changes = changes;
@@ -40,6 +41,7 @@ public final class RunsPanel {
     /** Picks a run: its timeline is unknown until its detail arrives. */
     void choose(String id) {
         chosen = id;
+        refusal = null;
         detail = null;
         position = -1;
         replaying = false;
@@ -76,6 +78,13 @@ public final class RunsPanel {
 
     void say(String line) {
         status = line;
+        refusal = null;
+        changed();
+    }
+
+    /** A start was refused: the status says why until the next start, whatever detail of the chosen run arrives. */
+    void refused(String reason) {
+        refusal = "Refused: " + reason;
         changed();
     }
 
@@ -130,7 +139,7 @@ public final class RunsPanel {
 
     /** The run-status line: where the chosen run is, or why the last start was refused. */
     public String status() {
-        return status;
+        return refusal != null ? refusal : status;
     }
 
     /** Every learning curve fetched so far, by run id, in the order first seen. */

@@ -120,6 +120,17 @@ class LabRunsTest {
     }
 
     @Test
+    void aRefusalStaysWhenTheChosenRunsDetailArrivesAfterItUntilTheNextStart() {
+        h.page.startRun("", new String[] {"1", "2000", "", "", "", "", ""});
+        h.server.start().refused("this client has started 3 runs in the last hour, the most allowed");
+        h.server.runDetail().detail(detail("default", "queued", 3, 2)); // the page load's request, answered late
+        assertEquals("Refused: this client has started 3 runs in the last hour, the most allowed",
+                h.page.runs().status());
+        h.page.startRun("", new String[] {"2", "2000", "", "", "", "", ""});
+        assertEquals("Starting a run…", h.page.runs().status(), "a new start clears it");
+    }
+
+    @Test
     void aPresetRunTakesThePresetAndTheFormsSeedOnly() {
         h.page.startRun("maml-protocol", new String[] {" 7 ", "2000", "0.7", "0.02", "10", "1", "1"});
         assertEquals("{\"preset\":\"maml-protocol\",\"seed\":7}", h.server.startBodies.removeLast());
