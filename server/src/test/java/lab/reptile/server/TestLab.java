@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import lab.reptile.model.ReptileConfig;
 import lab.reptile.model.ReptileTrainer;
 import lab.reptile.server.lab.Lab;
+import lab.reptile.server.lab.LabOptions;
+import lab.reptile.server.store.Database;
+import java.util.Optional;
 import lab.reptile.server.lab.LabLimits;
 import lab.reptile.server.lab.RunId;
 import lab.reptile.server.lab.RunState;
@@ -38,7 +41,10 @@ public final class TestLab implements AutoCloseable {
     public static TestLab open(ReptileConfig config, LearnerFactory learners, LabLimits limits) {
         try {
             Path dataDir = Files.createTempDirectory("reptile-lab");
-            return new TestLab(Lab.open(dataDir, limits, learners, 1, 10_000_000_000L, config, true, true), dataDir);
+            Database database = Database.open(Database.embeddedUrl(dataDir), null, null);
+            return new TestLab(Lab.open(database, true, new LabOptions(limits, learners, 1, "test-worker",
+                    10_000_000_000L, LabOptions.standardReporter(),
+                    Optional.of(new LabOptions.DefaultRun(config, true, true)))), dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

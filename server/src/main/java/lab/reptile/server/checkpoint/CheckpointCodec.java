@@ -21,7 +21,7 @@ import lab.reptile.server.training.ConfigJson;
  * Checkpoint files: a JSON body (format {@code reptile-checkpoint-v1}; config, metaIteration, the weights in
  * {@code reptile-mlp-v1}, the random state in base64) followed by a line {@code sha256:<hex of the body>}.
  */
-final class CheckpointCodec {
+public final class CheckpointCodec {
     static final String FORMAT = "reptile-checkpoint-v1";
     private static final String CHECKSUM_PREFIX = "\nsha256:";
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -29,7 +29,7 @@ final class CheckpointCodec {
     private CheckpointCodec() {
     }
 
-    static byte[] encode(Checkpoint checkpoint) {
+    public static byte[] encode(Checkpoint checkpoint) {
         StringWriter text = new StringWriter();
         try (JsonGenerator out = MAPPER.createGenerator(text)) {
             out.writeStartObject();
@@ -49,7 +49,7 @@ final class CheckpointCodec {
     }
 
     /** Decodes and verifies a file's bytes; any damage is an IllegalArgumentException that says what is wrong. */
-    static Checkpoint decode(byte[] bytes) {
+    public static Checkpoint decode(byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         int split = text.lastIndexOf(CHECKSUM_PREFIX);
         if (split < 0) {

@@ -89,7 +89,8 @@ public final class SealedFiles {
         return -1;
     }
 
-    private static String sha256(byte[] bytes) {
+    /** Lower-case hex SHA-256 of {@code bytes}. */
+    public static String sha256(byte[] bytes) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -14,7 +14,31 @@ import lab.reptile.server.training.Presets;
  * @param lab   the limits on visitor runs
  */
 record CommandLine(String host, int port, Long seed, Integer tasks, String preset, String adminToken, String dataDir, boolean fresh,
-                   int checkpointSeconds, LabLimits lab, boolean trustProxy, int trainers, boolean help) {
+                   int checkpointSeconds, LabLimits lab, boolean trustProxy, int trainers, Role role, String workerName,
+                   String db, String dbUser, String dbPassword, boolean help) {
+    /** What a process does: everything (one process), the page and API, or training. */
+    enum Role {
+        ALL, WEB, WORKER;
+
+        boolean trains() {
+            return this != WEB;
+        }
+
+        boolean serves() {
+            return this != WORKER;
+        }
+
+        static Role named(String name) {
+            return switch (name) {
+                case "all" -> ALL;
+                case "web" -> WEB;
+                case "worker" -> WORKER;
+                default -> throw new IllegalArgumentException("--role must be all, web or worker, got \""
+                        + Flags.shorten(name) + "\"");
+            };
+        }
+    }
+
     static final String USAGE = """
             Usage: java -jar server/target/reptile-server.jar [options]
                    java -jar server/target/reptile-server.jar evaluate --help
@@ -31,10 +55,17 @@ record CommandLine(String host, int port, Long seed, Integer tasks, String prese
               --admin-token T   bearer token that enables POST /api/training/{pause,resume,reset} and
                                 DELETE /api/runs/{id} (default: the REPTILE_ADMIN_TOKEN environment variable;
                                 none disables them)
-              --data-dir D      where runs and their checkpoints are kept (default ./data); a restart resumes them
+              --role R          all (default: serve and train in one process), web (the page and API; trains
+                                nothing) or worker (trains runs; serves /healthz, /readyz, /metrics on --port)
+              --db URL          the lab's database, a JDBC URL (default jdbc:h2:file:<data-dir>/lab: embedded,
+                                one process only); for several processes jdbc:postgresql://host:port/db
+              --db-user U       the database user (the password comes from REPTILE_DB_PASSWORD)
+              --worker-name N   the unique name a worker trains under (default host:pid)
+              --data-dir D      the embedded database's folder, and where an old release's files are imported
+                                from on first start (default ./data); a restart resumes every run
               --fresh           start the default run over, ignoring its checkpoint
               --checkpoint-every S   seconds between checkpoints while training (default 10)
-              --trainers N      runs trained side by side (default 1)
+              --trainers N      runs a worker trains side by side (default 1)
 
             Limits on visitor runs:
               --lab on|off            off refuses visitor runs (default on)
@@ -67,6 +98,10 @@ record CommandLine(String host, int port, Long seed, Integer tasks, String prese
         long diskMiB = defaults.diskLimitBytes() >> 20;
         boolean trustProxy = false;
         int trainers = 1;
+        Role role = Role.ALL;
+        String workerName = null;
+        String db = null;
+        String dbUser = null;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String flag = args[i];
@@ -89,6 +124,10 @@ record CommandLine(String host, int port, Long seed, Integer tasks, String prese
                         case "--data-dir" -> dataDir = value;
                         case "--checkpoint-every" -> checkpointSeconds = (int) Flags.whole(flag, value, 1, 86_400);
                         case "--trainers" -> trainers = (int) Flags.whole(flag, value, 1, 64);
+                        case "--role" -> role = Role.named(value);
+                        case "--worker-name" -> workerName = Flags.name(flag, value);
+                        case "--db" -> db = Flags.jdbcUrl(flag, value);
+                        case "--db-user" -> dbUser = value;
                         case "--lab" -> labOn = Flags.onOff(flag, value);
                         case "--lab-max-tasks" -> maxTasks = (int) Flags.whole(flag, value, 1, 100_000_000);
                         case "--lab-runs-per-hour" -> runsPerHour = (int) Flags.whole(flag, value, 0, 1_000_000);
@@ -102,6 +141,6 @@ record CommandLine(String host, int port, Long seed, Integer tasks, String prese
         }
         LabLimits lab = new LabLimits(labOn, maxTasks, runsPerHour, queue, keep, diskMiB << 20);
         return new CommandLine(host, port, seed, tasks, preset, token, dataDir, fresh, checkpointSeconds, lab, trustProxy,
-                trainers, help);
+                trainers, role, workerName, db, dbUser, env.get("REPTILE_DB_PASSWORD"), help);
     }
 }

@@ -47,4 +47,27 @@ final class Flags {
         }
         return RangeCheck.require(flag, x, min, max);
     }
+
+    /** A worker's name: 1–50 printable characters without spaces (db-scheduler keeps 50). */
+    static String name(String flag, String value) {
+        if (!value.matches("[\\x21-\\x7e]{1,50}")) {
+            throw new IllegalArgumentException(flag + " must be 1 to 50 printable characters without spaces, got \""
+                    + shorten(value) + "\"");
+        }
+        return value;
+    }
+
+    /** A JDBC URL of a database the lab runs on: H2 or PostgreSQL. */
+    static String jdbcUrl(String flag, String value) {
+        if (!(value.startsWith("jdbc:h2:") || value.startsWith("jdbc:postgresql:"))) {
+            throw new IllegalArgumentException(flag + " must be a JDBC URL of H2 (jdbc:h2:...) or PostgreSQL"
+                    + " (jdbc:postgresql://host:port/db), got \"" + shorten(value) + "\"");
+        }
+        return value;
+    }
+
+    /** {@code text} cut to 60 characters for an error message. */
+    static String shorten(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 60) + "...";
+    }
 }

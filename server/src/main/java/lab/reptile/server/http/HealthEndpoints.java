@@ -16,7 +16,11 @@ final class HealthEndpoints {
     private final ServiceMetrics metrics;
     private final ObjectMapper mapper;
 
-    HealthEndpoints(Lab lab, ServiceMetrics metrics, ObjectMapper mapper) {
+    private final boolean web;
+
+    /** @param web true for a process that serves the API: ready once the default run serves trained weights */
+    HealthEndpoints(Lab lab, ServiceMetrics metrics, ObjectMapper mapper, boolean web) {
+        this.web = web;
         this.lab = lab;
         this.metrics = metrics;
         this.mapper = mapper;
@@ -29,7 +33,11 @@ final class HealthEndpoints {
 
     void ready(Context ctx) {
         ctx.header("Cache-Control", "no-store");
-        if (isReady()) {
+        if (!lab.databaseReachable()) {
+            ctx.header("Retry-After", "5");
+            JsonResponses.send(ctx, mapper, 503, mapper.createObjectNode().put("status", "unavailable")
+                    .put("reason", "the lab's database is unavailable"));
+        } else if (!web || isReady()) {
             JsonResponses.send(ctx, mapper, 200, mapper.createObjectNode().put("status", "ready"));
         } else {
             ctx.header("Retry-After", "1");

@@ -11,6 +11,8 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import lab.reptile.server.baseline.PretrainedBaseline;
 import lab.reptile.server.lab.Lab;
+import lab.reptile.server.lab.LabRefusal;
+import lab.reptile.server.store.StoreUnavailable;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -52,6 +54,15 @@ public final class ReptileServer implements AutoCloseable {
 
     /** @param pretrained the baseline served at {@code /api/weights?init=pretrained}, or null for none */
     public ReptileServer(ServerOptions options, Lab lab, PretrainedBaseline pretrained) {
+        this(options, lab, pretrained, true);
+    }
+
+    /** A worker's server: /healthz, /readyz and /metrics only (it trains; web replicas serve the page and API). */
+    public static ReptileServer forWorker(ServerOptions options, Lab lab) {
+        return new ReptileServer(options, lab, null, false);
+    }
+
+    private ReptileServer(ServerOptions options, Lab lab, PretrainedBaseline pretrained, boolean serveApi) {
         this.host = options.host();
         AdminGuard guard = new AdminGuard(options.adminToken());
         WeightsEndpoint weights = new WeightsEndpoint(lab, pretrained);
@@ -62,7 +73,7 @@ public final class ReptileServer implements AutoCloseable {
         RunsEndpoints runs = new RunsEndpoints(lab, guard, mapper, clients, bodies);
         metrics = new ServiceMetrics(lab);
         HttpMetrics requests = new HttpMetrics(metrics.registry());
-        HealthEndpoints health = new HealthEndpoints(lab, metrics, mapper);
+        HealthEndpoints health = new HealthEndpoints(lab, metrics, mapper, serveApi);
         app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.jetty.addConnector((server, http) -> connector(server, http, options));
@@ -73,27 +84,32 @@ public final class ReptileServer implements AutoCloseable {
                 server.setStopTimeout(STOP_TIMEOUT_MILLIS);
             });
             config.http.maxRequestSize = RequestBodies.MAX_BYTES;
-            config.resourceHandler(new StaticFiles()); // the page, the client and Chart.js: see StaticFiles
+            if (serveApi) {
+                config.resourceHandler(new StaticFiles()); // the page, the client and Chart.js: see StaticFiles
+            }
             config.routes.before(requests::start);
             config.routes.before(ReptileServer::securityHeaders);
             config.routes.before(ReptileServer::varyOnEncoding);
             config.routes.before(ctx -> checkRequest(ctx, bodies));
+            config.routes.before("/api/*", ctx -> lab.requireDatabase()); // stale answers would mislead
             config.routes.after(requests::finish);
             getAndHead(config, "/healthz", health::health);
             getAndHead(config, "/readyz", health::ready);
             getAndHead(config, "/metrics", health::metrics);
-            getAndHead(config, "/api/weights", weights::get);
-            getAndHead(config, "/api/training", training::status);
-            config.routes.post("/api/training/pause", training::pause);
-            config.routes.post("/api/training/resume", training::resume);
-            config.routes.post("/api/training/reset", training::reset);
-            getAndHead(config, "/api/runs", runs::list);
-            config.routes.post("/api/runs", runs::create);
-            getAndHead(config, "/api/runs/{id}", runs::get);
-            config.routes.delete("/api/runs/{id}", runs::delete);
-            getAndHead(config, "/api/runs/{id}/weights", runs::weights);
-            getAndHead(config, "/api/runs/{id}/generations/{generation}/snapshots/{index}", runs::snapshot);
-            getAndHead(config, "/api/runs/{id}/snapshots/{index}", runs::ungenerationedSnapshot);
+            if (serveApi) {
+                apiRoutes(config, weights, training, runs);
+            }
+            config.routes.exception(LabRefusal.class, (e, ctx) -> {
+                if (e.retryAfterSeconds() > 0) {
+                    ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+                }
+                JsonResponses.error(ctx, mapper, RunsEndpoints.status(e.reason()), e.getMessage());
+            });
+            config.routes.exception(StoreUnavailable.class, (e, ctx) -> {
+                LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+                ctx.header("Retry-After", "5");
+                JsonResponses.error(ctx, mapper, 503, "the lab's database is unavailable; try again in a few seconds");
+            });
             config.routes.exception(ApiException.class,
                     (e, ctx) -> JsonResponses.error(ctx, mapper, e.status(), e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
@@ -132,6 +148,22 @@ public final class ReptileServer implements AutoCloseable {
     public void close() {
         app.stop();
         metrics.close();
+    }
+
+    private static void apiRoutes(JavalinConfig config, WeightsEndpoint weights, TrainingEndpoints training,
+                                  RunsEndpoints runs) {
+        getAndHead(config, "/api/weights", weights::get);
+        getAndHead(config, "/api/training", training::status);
+        config.routes.post("/api/training/pause", training::pause);
+        config.routes.post("/api/training/resume", training::resume);
+        config.routes.post("/api/training/reset", training::reset);
+        getAndHead(config, "/api/runs", runs::list);
+        config.routes.post("/api/runs", runs::create);
+        getAndHead(config, "/api/runs/{id}", runs::get);
+        config.routes.delete("/api/runs/{id}", runs::delete);
+        getAndHead(config, "/api/runs/{id}/weights", runs::weights);
+        getAndHead(config, "/api/runs/{id}/generations/{generation}/snapshots/{index}", runs::snapshot);
+        getAndHead(config, "/api/runs/{id}/snapshots/{index}", runs::ungenerationedSnapshot);
     }
 
     /**

@@ -134,7 +134,7 @@ final class RunsEndpoints {
      * this request's look-up and its read must not put the new generation's bytes under the old URL.
      */
     private byte[] snapshotBytes(Run run, TimelineEntry entry) throws IOException {
-        byte[] bytes = lab.readSnapshot(run.id(), entry.index());
+        byte[] bytes = lab.readSnapshot(run.spec(), entry.index());
         if (!ContentEtag.of(bytes).equals(entry.etag())) {
             throw new NoSuchFileException("snapshot " + entry.index() + " of this generation");
         }
@@ -229,12 +229,12 @@ final class RunsEndpoints {
         }
     }
 
-    private static int status(LabRefusal.Reason reason) {
+    static int status(LabRefusal.Reason reason) {
         return switch (reason) {
             case LAB_OFF -> 403;
             case INVALID -> 400;
             case QUOTA -> 429;
-            case QUEUE_FULL, DISK_FULL -> 503;
+            case QUEUE_FULL, DISK_FULL, UNAVAILABLE -> 503;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
         };

@@ -1,140 +1,108 @@
 package lab.reptile.server.lab;
 
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
+import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.function.LongSupplier;
+import lab.reptile.model.Params;
 import lab.reptile.model.ReptileConfig;
 import lab.reptile.server.lab.LabRefusal.Reason;
+import lab.reptile.server.store.Database;
+import lab.reptile.server.store.Jdbc;
+import lab.reptile.server.store.StoreUnavailable;
 import lab.reptile.server.training.LearnerFactory;
 import lab.reptile.server.training.TrainingDefaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The catalogue of runs: the server's {@code default} run and visitors' runs, trained first come first served by
- * {@code trainers} threads, kept on disk by a {@link RunStore} and resumed from it after a restart. Refusals
- * ({@link LabRefusal}) leave everything as it was. Request threads hold the lock only to decide and to change the
- * catalogue in memory; files are written outside it.
+ * The lab of one process over the shared database: the catalogue of runs (the server's {@code default} run and
+ * visitors' runs, refreshed from the database by {@link Catalogue}), admission, and the changes visitors and
+ * operators make; with a worker ({@link LabOptions#trainers} > 0), it also trains queued runs. Refusals
+ * ({@link LabRefusal}) leave everything as it was; every decision that needs the whole lab (quota, queue, disk, the
+ * default run) is taken under the database's lab lock row, so replicas decide one at a time.
  */
 public final class Lab implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Lab.class);
     private static final long CONTROL_WAIT_MILLIS = 5_000;
+    /** Retry-After while the database is unavailable. */
+    static final long UNAVAILABLE_RETRY_SECONDS = 5;
 
+    private final Database database;
+    private final boolean ownsDatabase;
+    private final Jdbc jdbc;
     private final RunStore store;
-    private final LabLimits limits;
-    private final RunTrainer trainer;
-    private final LongSupplier nanoClock;
-    private final Clock wallClock;
-    private final List<Thread> threads = new ArrayList<>();
-    private final Object lock = new Object();
-    // Guarded by lock:
-    private final Map<RunId, Run> runs = new LinkedHashMap<>();
-    private final RunQueue queue = new RunQueue();
+    private final LabOptions options;
     private final LabAdmission admission;
-    private int creating;
-    private long creatingBytes; // disk estimates of the runs being created
-    private volatile boolean closed; // read by trainers every meta-iteration, without the lock
+    private final Catalogue catalogue;
+    private final SchedulerClient queue;
+    private final TrainingWorker worker; // null in a web replica
+    private final Clock wallClock;
 
-    Lab(RunStore store, LabLimits limits, RunTrainer trainer, int trainers, LongSupplier nanoClock, Clock wallClock) {
-        if (trainers < 1) {
-            throw new IllegalArgumentException("trainers must be at least 1, got " + trainers);
-        }
-        this.store = store;
-        this.limits = limits;
-        this.trainer = trainer;
-        this.nanoClock = nanoClock;
+    private Lab(Database database, boolean ownsDatabase, LabOptions options, Clock wallClock) {
+        this.database = database;
+        this.ownsDatabase = ownsDatabase;
+        this.jdbc = new Jdbc(database.dataSource());
+        this.store = new RunStore(jdbc);
+        this.options = options;
+        this.admission = new LabAdmission(options.limits());
         this.wallClock = wallClock;
-        this.admission = new LabAdmission(limits);
-        for (int i = 0; i < trainers; i++) {
-            Thread thread = new Thread(this::trainQueuedRuns, "reptile-trainer-" + i);
-            thread.setDaemon(true);
-            threads.add(thread);
-        }
+        this.catalogue = new Catalogue(store);
+        this.queue = SchedulerClient.Builder.create(database.dataSource(), TrainingWorker.task((i, c) -> null))
+                .build();
+        this.worker = options.trainers() == 0 ? null : new TrainingWorker(database.dataSource(), store,
+                new RunTrainer(options.learners(), options.checkpointIntervalNanos(), options.reporter()),
+                options.workerName(), options.trainers(), options.limits().keepFinished());
     }
 
     /**
-     * Opens the lab in {@code dataDir}: restores its runs and makes {@code defaultConfig} the default run (see
-     * {@link #ensureDefault}). Call {@link #start()} to train.
-     *
-     * @param trainers                threads that train runs side by side
-     * @param checkpointIntervalNanos how often a training run is checkpointed
+     * Opens the lab over {@code database}; with a default config ({@link LabOptions#defaultRun}), makes it the
+     * default run ({@link #ensureDefault}). Call {@link #start()} to refresh the catalogue and train.
      */
-    public static Lab open(Path dataDir, LabLimits limits, LearnerFactory learners, int trainers,
-                           long checkpointIntervalNanos, ReptileConfig defaultConfig, boolean replaceOther,
-                           boolean fresh) throws IOException {
-        RunStore store = new RunStore(dataDir);
-        RunTrainer trainer = new RunTrainer(learners, store, checkpointIntervalNanos,
-                RunReport.reporter(TrainingDefaults.SHAPE, RunReport.TASKS));
-        Lab lab = new Lab(store, limits, trainer, trainers, System::nanoTime, Clock.systemUTC());
-        lab.restore();
-        lab.ensureDefault(defaultConfig, replaceOther, fresh);
+    public static Lab open(Database database, boolean ownsDatabase, LabOptions options) {
+        return open(database, ownsDatabase, options, Clock.systemUTC());
+    }
+
+    /** As {@link #open(Database, boolean, LabOptions)}, with {@code wallClock} for quotas and creation times. */
+    static Lab open(Database database, boolean ownsDatabase, LabOptions options, Clock wallClock) {
+        Lab lab = new Lab(database, ownsDatabase, options, wallClock);
+        try {
+            options.defaultRun().ifPresent(d -> lab.ensureDefault(d.config(), d.replaceOther(), d.fresh()));
+            lab.catalogue.refresh();
+        } catch (RuntimeException e) {
+            lab.close();
+            throw e;
+        }
         return lab;
     }
 
-    /** Loads the runs on disk; queues the ones that were waiting or training. Call before {@link #start}. */
-    void restore() {
-        List<Run> restored = RunRestorer.restore(store, trainer.reporter());
-        synchronized (lock) {
-            for (Run run : restored) {
-                runs.put(run.id(), run);
-                if (run.view().state() == RunState.QUEUED) {
-                    queue.addLast(run);
-                }
-            }
-        }
-        evictEnded();
-    }
-
-    /**
-     * Makes {@code config} the default run: a stored default run of the same config is kept as it is (resumed or
-     * finished); one of another config is kept too unless {@code replaceOther}; {@code fresh} starts it over anyway.
-     */
-    void ensureDefault(ReptileConfig config, boolean replaceOther, boolean fresh) throws IOException {
-        Run current = get(RunId.DEFAULT);
-        if (current != null && !fresh && (current.spec().config().equals(config) || !replaceOther)) {
-            return;
-        }
-        if (current != null) {
-            LOG.info("the default run on disk is for another config; training this one afresh");
-        }
-        replaceDefault(config);
-    }
-
     public void start() {
-        threads.forEach(Thread::start);
+        catalogue.start();
+        if (worker != null) {
+            worker.start();
+        }
     }
 
     public LabLimits limits() {
-        return limits;
+        return options.limits();
     }
 
+    /** The default run; one with the seed's weights until a worker has created it (a web replica's first start). */
     public Run defaultRun() {
-        return get(RunId.DEFAULT);
+        Run run = get(RunId.DEFAULT);
+        return run != null ? run : catalogue.placeholderDefault();
     }
 
     /** The run {@code id}, or null if there is none. */
     public Run get(RunId id) {
-        synchronized (lock) {
-            return runs.get(id);
-        }
+        return catalogue.current().runs().get(id);
     }
 
-    /** Every run, oldest first, with its place in the queue. */
+    /** Every run, the default first, then oldest first, with its place in the queue. */
     public List<Listed> list() {
-        synchronized (lock) {
-            List<Listed> listed = new ArrayList<>();
-            for (Run run : runs.values()) {
-                listed.add(new Listed(run, queue.position(run)));
-            }
-            return listed;
-        }
+        return catalogue.current().listed();
     }
 
     /** A run with its 1-based place in the queue, 0 if it is not waiting. */
@@ -142,253 +110,227 @@ public final class Lab implements AutoCloseable {
     }
 
     public int queuePosition(Run run) {
-        synchronized (lock) {
-            return queue.position(run);
-        }
+        return catalogue.current().queuePosition(run.id());
     }
 
     public int queueLength() {
-        synchronized (lock) {
-            return queue.length() + creating;
-        }
+        return catalogue.current().queueLength();
     }
 
-    /** The bytes of a run's timeline snapshot {@code index}, as written. */
-    public byte[] readSnapshot(RunId id, int index) throws IOException {
-        return store.readSnapshot(id, index);
+    /** Workers that announced themselves in the last few seconds. */
+    public int liveWorkers() {
+        return catalogue.current().liveWorkers();
     }
 
-    public long diskUsedBytes() {
-        return store.usedBytes();
+    /** The name this process trains under, or null in a web replica. */
+    public String workerName() {
+        return worker == null ? null : worker.name();
+    }
+
+    /** True if the last catalogue refresh reached the database. */
+    public boolean databaseReachable() {
+        return catalogue.reachable();
     }
 
     /**
-     * Bytes the runs take on disk now plus what the waiting, training and paused ones may still write (their
-     * estimates beyond what they wrote): what admission weighs a new run's estimate against. Call under the lock.
+     * Refuses with UNAVAILABLE, changing nothing, while the catalogue cannot be refreshed from the database: what
+     * a replica would answer from memory could be out of date by then.
      */
-    private long committedBytes() {
-        long committed = store.usedBytes() + creatingBytes;
-        for (Run run : runs.values()) {
-            if (!run.view().state().ended()) {
-                committed += Math.max(0, RunRestorer.diskEstimate(run) - store.usedBytes(run.id()));
-            }
+    public void requireDatabase() {
+        if (!catalogue.reachable()) {
+            throw unavailable();
         }
-        return committed;
+    }
+
+    /** The bytes of a run generation's timeline snapshot {@code index}, as written (see RunStore#readSnapshot). */
+    public byte[] readSnapshot(RunSpec spec, int index) throws IOException {
+        return guarded(() -> store.readSnapshot(spec, index));
+    }
+
+    public long diskUsedBytes() {
+        return catalogue.current().usedBytes();
     }
 
     /**
      * Refuses, changing nothing, a visitor run that {@link #create} would refuse whatever its config: the lab off,
-     * {@code client}'s quota used, the queue full. {@link #create} checks again under the same lock.
+     * {@code client}'s quota used, the queue full. {@link #create} checks again under the lab lock.
      */
     public void checkAdmission(String client) {
-        long now = nanoClock.getAsLong();
-        synchronized (lock) {
-            admission.checkAdmission(client, now, queue.length() + creating);
-        }
+        long now = wallClock.millis();
+        guarded(() -> jdbc.inTransaction(tx -> {
+            admission.checkAdmission(quotaUse(tx, client, now), waiting(tx));
+            return null;
+        }));
     }
 
     /**
      * Queues a visitor run of {@code config} for {@code client} (its address), or refuses: lab off, a config a
      * visitor may not train, the client's quota used, the queue full, or no room on disk.
      */
-    public Run create(ReptileConfig config, String client) throws IOException {
+    public Run create(ReptileConfig config, String client) {
         admission.checkRequest(config);
         RunSpec spec = new RunSpec(RunId.random(), config, RunSpec.Origin.VISITOR, wallClock.instant());
-        Run run = RunRestorer.fresh(spec);
-        long now = nanoClock.getAsLong();
-        long need = RunRestorer.diskEstimate(run);
-        synchronized (lock) {
-            admission.admit(client, now, queue.length() + creating, committedBytes(), need);
-            creating++;
-            creatingBytes += need;
-        }
-        try {
-            store.create(spec);
-        } catch (IOException | RuntimeException e) {
-            synchronized (lock) {
-                creating--;
-                creatingBytes -= need;
-                admission.withdraw(client, now);
-            }
-            throw e;
-        }
-        synchronized (lock) {
-            creating--;
-            creatingBytes -= need;
-            runs.put(run.id(), run);
-            queue.addLast(run);
-            lock.notifyAll();
-        }
-        LOG.info("run {} queued for a visitor: {}", run.id(), config);
-        return run;
+        byte[] initial = Catalogue.initialSnapshot(spec).jsonCopy();
+        long need = DiskEstimate.of(spec, initial.length);
+        long now = wallClock.millis();
+        long queueAt = guarded(() -> jdbc.inTransaction(tx -> {
+            RunStore.lockLab(tx);
+            admission.admit(quotaUse(tx, client, now), waiting(tx), DiskEstimate.committed(tx, initial.length), need);
+            // after every run queued before, even one of the same millisecond (or of a clock set back)
+            long last = tx.first("SELECT COALESCE(MAX(queue_at), 0) FROM runs", r -> r.getLong(1));
+            long at = Math.max(now, last + 1);
+            RunStore.insert(tx, spec, client, at, initial);
+            tx.update("INSERT INTO quota_starts (client, started_at, run_id) VALUES (?, ?, ?)", client, now,
+                    spec.id().value());
+            return at;
+        }));
+        enqueue(spec, queueAt);
+        LOG.info("run {} queued for a visitor: {}", spec.id(), config);
+        return catalogue.refreshFor(spec);
     }
 
     /** Pauses a waiting or training run; returns its view once paused (or after a few seconds). */
-    public RunView pause(RunId id) throws IOException, InterruptedException {
+    public RunView pause(RunId id) throws InterruptedException {
         Run run = require(id);
-        boolean wasWaiting;
-        synchronized (lock) {
-            RunState state = run.view().state();
-            if (state != RunState.QUEUED && state != RunState.RUNNING) {
-                throw conflict(run, "pause");
-            }
-            wasWaiting = queue.remove(run);
-            run.requestPause(true);
-            if (wasWaiting) {
-                run.publish(run.view().withState(RunState.PAUSED, null));
-            }
+        boolean waiting = guarded(() -> jdbc.update("UPDATE runs SET state = ?, change = change + 1 WHERE id = ? AND"
+                + " state = ?", RunState.PAUSED.apiName(), id.value(), RunState.QUEUED.apiName()) == 1);
+        if (!waiting && guarded(() -> jdbc.update("UPDATE runs SET control = 'pause', change = change + 1 WHERE id = ?"
+                + " AND state = ?", id.value(), RunState.RUNNING.apiName())) == 0) {
+            throw conflict(catalogue.refreshFor(run.spec()), "pause");
         }
-        if (wasWaiting) {
-            store.writeState(run.spec(), RunState.PAUSED, null);
-            return run.view();
+        long deadline = System.nanoTime() + CONTROL_WAIT_MILLIS * 1_000_000;
+        Run now = catalogue.refreshFor(run.spec());
+        while (!waiting && now != null && !(now.view().state() == RunState.PAUSED || now.view().state().ended())
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            now = catalogue.refreshFor(run.spec());
         }
-        // A trainer has it (its view may still say queued while it starts): wait for the trainer to stop.
-        return run.await(EnumSet.of(RunState.PAUSED, RunState.FINISHED, RunState.DIVERGED, RunState.FAILED),
-                CONTROL_WAIT_MILLIS);
+        return now == null ? run.view() : now.view();
     }
 
     /** Puts a paused run back at the head of the queue. */
-    public RunView resume(RunId id) throws IOException {
+    public RunView resume(RunId id) {
         Run run = require(id);
-        synchronized (lock) {
-            if (run.view().state() != RunState.PAUSED || queue.isTraining(run)) {
-                throw conflict(run, "resume");
-            }
-            run.requestPause(false);
-            run.publish(run.view().withState(RunState.QUEUED, null));
-            queue.addFirst(run);
-            lock.notifyAll();
+        long head = guarded(() -> jdbc.inTransaction(tx -> {
+            RunStore.lockLab(tx);
+            long first = tx.first("SELECT COALESCE(MIN(queue_at), ?) FROM runs WHERE state = ?", r -> r.getLong(1),
+                    wallClock.millis(), RunState.QUEUED.apiName());
+            int resumed = tx.update("UPDATE runs SET state = ?, queue_at = ?, control = NULL, change = change + 1"
+                    + " WHERE id = ? AND state = ?", RunState.QUEUED.apiName(), first - 1, id.value(),
+                    RunState.PAUSED.apiName());
+            return resumed == 1 ? first - 1 : Long.MIN_VALUE;
+        }));
+        if (head == Long.MIN_VALUE) {
+            throw conflict(catalogue.refreshFor(run.spec()), "resume");
         }
-        store.writeState(run.spec(), RunState.QUEUED, null);
-        return run.view();
+        enqueue(run.spec(), head);
+        return catalogue.refreshFor(run.spec()).view();
     }
 
-    /** Cancels and deletes a visitor run (the default run cannot be deleted: reset it instead). */
-    public void delete(RunId id) throws IOException {
+    /** Deletes a visitor run; a worker training it is fenced out (the default run cannot be deleted: reset it). */
+    public void delete(RunId id) {
         Run run = require(id);
         if (id.isDefault()) {
             throw new LabRefusal(Reason.CONFLICT, "the default run cannot be deleted; an operator can reset it");
         }
-        boolean training;
-        synchronized (lock) {
-            runs.remove(id);
-            queue.remove(run);
-            training = queue.isTraining(run);
-            run.requestCancel();
-            run.publish(run.view().withState(RunState.CANCELLED, null));
-        }
-        if (!training) {
-            store.delete(id); // a training run's trainer deletes it once it has stopped
-        }
+        guarded(() -> jdbc.inTransaction(tx -> {
+            RunStore.delete(tx, id);
+            return null;
+        }));
+        run.publish(run.view().withState(RunState.CANCELLED, null)); // for whoever still holds it
+        cancelJob(run.spec());
+        catalogue.refreshFor(run.spec());
         LOG.info("run {} cancelled and deleted", id);
     }
 
     /** Starts the default run over with {@code config}, ahead of every waiting run. */
-    public RunView resetDefault(ReptileConfig config) throws IOException, InterruptedException {
+    public RunView resetDefault(ReptileConfig config) {
         replaceDefault(config);
         return defaultRun().view();
     }
 
+    /**
+     * Makes {@code config} the default run: a stored default run of the same config is kept as it is (resumed or
+     * finished); one of another config is kept too unless {@code replaceOther}; {@code fresh} starts it over anyway.
+     * Decided under the lab lock, so workers starting together create it once.
+     */
+    void ensureDefault(ReptileConfig config, boolean replaceOther, boolean fresh) {
+        RunSpec spec = new RunSpec(RunId.DEFAULT, config, RunSpec.Origin.SERVER, wallClock.instant());
+        boolean created = guarded(() -> jdbc.inTransaction(tx -> {
+            RunStore.lockLab(tx);
+            RunStore.Row current = tx.first("SELECT " + RunStore.LIGHT_COLUMNS + " FROM runs WHERE id = ?",
+                    RunStore::row, RunId.DEFAULT.value());
+            if (current != null && !fresh && (current.spec().config().equals(config) || !replaceOther)) {
+                return false;
+            }
+            if (current != null) {
+                LOG.info("the stored default run is for another config or --fresh was given; training this afresh");
+            }
+            RunStore.delete(tx, RunId.DEFAULT);
+            RunStore.insert(tx, spec, null, 0, Catalogue.initialSnapshot(spec).jsonCopy());
+            return true;
+        }));
+        if (created) {
+            enqueue(spec, 0);
+        }
+    }
+
+    /** The stored bytes of every run's parts in the database, for a test or a benchmark. */
+    long storedBytes() {
+        return store.usedBytes();
+    }
+
     @Override
     public void close() {
-        synchronized (lock) {
-            closed = true;
-            lock.notifyAll();
+        if (worker != null) {
+            worker.close();
         }
-        for (Thread thread : threads) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        catalogue.close();
+        if (ownsDatabase) {
+            database.close();
         }
     }
 
-    private void replaceDefault(ReptileConfig config) throws IOException {
-        Run old;
-        synchronized (lock) {
-            old = runs.get(RunId.DEFAULT);
-            if (old != null) {
-                queue.remove(old);
-                old.requestCancel();
-                long deadline = System.nanoTime() + CONTROL_WAIT_MILLIS * 1_000_000;
-                while (queue.isTraining(old) && System.nanoTime() < deadline) {
-                    waitOnLock(CONTROL_WAIT_MILLIS);
-                }
-                if (queue.isTraining(old)) {
-                    throw new LabRefusal(Reason.CONFLICT, "the default run did not stop in time; try again");
-                }
+    private void replaceDefault(ReptileConfig config) {
+        ensureDefault(config, true, true);
+        catalogue.refresh();
+    }
+
+    /** Schedules the run generation's job at {@code queueAt} (epoch ms: the queue's order), or moves it there. */
+    private void enqueue(RunSpec spec, long queueAt) {
+        TaskInstance<Void> instance = new TaskInstance<>(TrainingWorker.TASK, TrainingWorker.instanceId(spec));
+        try {
+            if (!queue.scheduleIfNotExists(instance, Instant.ofEpochMilli(queueAt))) {
+                queue.reschedule(instance, Instant.ofEpochMilli(queueAt));
             }
-        }
-        store.delete(RunId.DEFAULT);
-        RunSpec spec = new RunSpec(RunId.DEFAULT, config, RunSpec.Origin.SERVER, wallClock.instant());
-        Run run = RunRestorer.fresh(spec);
-        store.create(spec);
-        synchronized (lock) {
-            runs.remove(RunId.DEFAULT);
-            Map<RunId, Run> rest = new LinkedHashMap<>(runs);
-            runs.clear();
-            runs.put(RunId.DEFAULT, run); // the default run lists first
-            runs.putAll(rest);
-            queue.addFirst(run);
-            lock.notifyAll();
+        } catch (RuntimeException e) { // a worker's announcer schedules queued runs without a job
+            LOG.warn("run {}: job not scheduled now ({}); a worker will schedule it", spec.id(), e.toString());
         }
     }
 
-    /** A trainer thread: trains the next waiting run, until the lab closes. */
-    private void trainQueuedRuns() {
-        while (true) {
-            Run run;
-            synchronized (lock) {
-                while (!closed && !queue.hasWaiting()) {
-                    waitOnLock(0);
-                }
-                if (closed) {
-                    return;
-                }
-                run = queue.startNext();
-            }
-            RunState result = trainer.train(run, () -> closed);
-            if (result == RunState.CANCELLED) {
-                try {
-                    store.delete(run.id());
-                } catch (IOException e) {
-                    LOG.warn("run {}: files not deleted: {}", run.id(), e.toString());
-                }
-            }
-            synchronized (lock) {
-                queue.doneTraining(run);
-                lock.notifyAll();
-            }
-            if (result.ended()) {
-                evictEnded();
-            }
+    private void cancelJob(RunSpec spec) {
+        try {
+            queue.cancel(new TaskInstance<>(TrainingWorker.TASK, TrainingWorker.instanceId(spec)));
+        } catch (RuntimeException e) { // picked, or already gone: the job finds no run and ends
+            LOG.debug("run {}: job not cancelled: {}", spec.id(), e.toString());
         }
     }
 
-    /** Removes the oldest ended visitor runs beyond the number kept. */
-    private void evictEnded() {
-        List<Run> evicted = new ArrayList<>();
-        synchronized (lock) {
-            List<Run> ended = runs.values().stream()
-                    .filter(r -> r.spec().origin() == RunSpec.Origin.VISITOR && r.view().state().ended())
-                    .sorted(Comparator.comparing(r -> r.spec().createdAt())).toList();
-            for (int i = 0; i < ended.size() - limits.keepFinished(); i++) {
-                evicted.add(ended.get(i));
-                runs.remove(ended.get(i).id());
-            }
-        }
-        for (Run run : evicted) {
-            try {
-                store.delete(run.id());
-                LOG.info("run {} removed: more than {} ended visitor runs", run.id(), limits.keepFinished());
-            } catch (IOException e) {
-                LOG.warn("run {}: files not deleted: {}", run.id(), e.toString());
-            }
-        }
+    private static int waiting(Jdbc.Tx tx) throws java.sql.SQLException {
+        return tx.first("SELECT COUNT(*) FROM runs WHERE state = ?", r -> r.getInt(1), RunState.QUEUED.apiName());
+    }
+
+    private static LabAdmission.QuotaUse quotaUse(Jdbc.Tx tx, String client, long nowMillis)
+            throws java.sql.SQLException {
+        long since = nowMillis - LabAdmission.HOUR_MILLIS;
+        tx.update("DELETE FROM quota_starts WHERE started_at <= ?", since); // keeps the table bounded
+        return tx.first("SELECT COUNT(*), COALESCE(MIN(started_at), 0) FROM quota_starts WHERE client = ? AND"
+                + " started_at > ?", r -> new LabAdmission.QuotaUse(r.getInt(1), r.getLong(2), nowMillis), client,
+                since);
     }
 
     private Run require(RunId id) {
+        requireDatabase();
         Run run = get(id);
         if (run == null) {
             throw new LabRefusal(Reason.NOT_FOUND, "no run " + id);
@@ -397,16 +339,33 @@ public final class Lab implements AutoCloseable {
     }
 
     private static LabRefusal conflict(Run run, String action) {
-        return new LabRefusal(Reason.CONFLICT, "cannot " + action + " run " + run.id() + ": it is "
-                + run.view().state().apiName());
+        return new LabRefusal(Reason.CONFLICT, "cannot " + action + " run " + (run == null ? "" : run.id() + ": it is "
+                + run.view().state().apiName()));
     }
 
-    private void waitOnLock(long millis) {
+    static LabRefusal unavailable() {
+        return new LabRefusal(Reason.UNAVAILABLE, "the lab's database is unavailable; nothing was changed, try again"
+                + " in a few seconds", UNAVAILABLE_RETRY_SECONDS);
+    }
+
+    /** What the database may be asked. */
+    @FunctionalInterface
+    private interface Ask<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /** Runs {@code ask}, turning an unavailable database into a refusal that changed nothing. */
+    private static <T, E extends Exception> T guarded(Ask<T, E> ask) throws E {
         try {
-            lock.wait(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            closed = true;
+            return ask.run();
+        } catch (StoreUnavailable e) {
+            LOG.warn("{}", e.getMessage());
+            throw unavailable();
         }
+    }
+
+    /** The reporter of runs by default, for options. */
+    static java.util.function.Function<Params, RunReport> defaultReporter() {
+        return RunReport.reporter(TrainingDefaults.SHAPE, RunReport.TASKS);
     }
 }

@@ -7,11 +7,12 @@ import lab.reptile.server.training.Dl4jReptileTrainer;
 
 /**
  * Whether a visitor may start a run, by the {@link LabLimits}: the lab on, a config a visitor may train, the
- * client's hourly quota, a place in the queue and room on disk. Not thread-safe: the {@link Lab} asks under its lock,
- * and admits only what it then queues, so a refusal changes nothing.
+ * client's hourly quota, a place in the queue and room on disk. Stateless: the {@link Lab} asks with the facts it read
+ * from the database under the lab's lock row, and records only what it admits, so a refusal changes nothing.
  */
 final class LabAdmission {
-    private static final long HOUR_NANOS = 3_600_000_000_000L;
+    /** The quota's sliding window. */
+    static final long HOUR_MILLIS = 3_600_000L;
     /** Retry-After for a full queue or disk: about the time of a short run. */
     private static final long RETRY_SECONDS = 30;
     /**
@@ -31,11 +32,9 @@ final class LabAdmission {
     static final long MAX_WORKING_BYTES = 64L << 20;
 
     private final LabLimits limits;
-    private final ClientQuota quota;
 
     LabAdmission(LabLimits limits) {
         this.limits = limits;
-        this.quota = new ClientQuota(limits.runsPerHour(), HOUR_NANOS);
     }
 
     /** Refuses what a visitor may never start, whatever the lab's state: the lab off, a config out of bounds. */
@@ -85,36 +84,37 @@ final class LabAdmission {
     }
 
     /**
-     * Admits a run for {@code client} at {@code now} (nanoseconds), counting it against the quota, or refuses.
+     * Admits a run, or refuses; the caller then records the client's start (in the same transaction).
      *
-     * @param waiting   runs waiting now (being created included)
-     * @param usedBytes the runs' bytes on disk now and what the unfinished ones may still write
+     * @param starts    the client's starts in the last hour
+     * @param waiting   runs waiting now
+     * @param usedBytes the runs' bytes stored now and what the unfinished ones may still write
      * @param needBytes the new run's estimate
      */
-    void admit(String client, long now, int waiting, long usedBytes, long needBytes) {
-        checkAdmission(client, now, waiting);
+    void admit(QuotaUse starts, int waiting, long usedBytes, long needBytes) {
+        checkAdmission(starts, waiting);
         if (usedBytes + needBytes > limits.diskLimitBytes()) {
             throw new LabRefusal(Reason.DISK_FULL, "no room on disk for another run (" + usedBytes + " of "
                     + limits.diskLimitBytes() + " bytes used or promised to the runs not yet finished, "
                     + needBytes + " more needed)", RETRY_SECONDS);
         }
-        quota.record(client, now);
     }
 
     /**
      * Refuses, recording nothing, what no config could change: the lab off, the client's quota used, the queue full.
      * The HTTP layer asks before it reads a body, so a refused client costs no body read.
      *
-     * @param waiting runs waiting now (being created included)
+     * @param waiting runs waiting now
      */
-    void checkAdmission(String client, long now, int waiting) {
+    void checkAdmission(QuotaUse starts, int waiting) {
         if (!limits.visitorRuns()) {
             throw new LabRefusal(Reason.LAB_OFF, "visitor runs are turned off on this server");
         }
-        OptionalLong wait = quota.waitFor(client, now);
-        if (wait.isPresent()) {
+        if (starts.count() >= limits.runsPerHour()) {
+            long waitMillis = limits.runsPerHour() == 0 ? HOUR_MILLIS
+                    : starts.oldestMillis() + HOUR_MILLIS - starts.nowMillis();
             throw new LabRefusal(Reason.QUOTA, "this client has started " + limits.runsPerHour()
-                    + " runs in the last hour, the most allowed", Math.max(1, wait.getAsLong() / 1_000_000_000L));
+                    + " runs in the last hour, the most allowed", Math.max(1, waitMillis / 1_000));
         }
         if (waiting >= limits.queueLimit()) {
             throw new LabRefusal(Reason.QUEUE_FULL, "the queue is full (" + limits.queueLimit() + " runs waiting)",
@@ -122,8 +122,7 @@ final class LabAdmission {
         }
     }
 
-    /** Takes back an admission whose run could not be saved. */
-    void withdraw(String client, long admittedAt) {
-        quota.forget(client, admittedAt);
+    /** A client's starts in the sliding hour before {@code nowMillis}: how many, and the oldest (epoch ms). */
+    record QuotaUse(int count, long oldestMillis, long nowMillis) {
     }
 }

@@ -19,7 +19,9 @@ public final class LabRefusal extends RuntimeException {
         DISK_FULL,
         NOT_FOUND,
         /** The run is not in a state that allows this. */
-        CONFLICT
+        CONFLICT,
+        /** The database cannot be reached: nothing was changed; ask again in a few seconds. */
+        UNAVAILABLE
     }
 
     private final Reason reason;

@@ -3,193 +3,198 @@ package lab.reptile.server.lab;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.nio.file.NoSuchFileException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
-import java.util.Set;
-import lab.reptile.server.checkpoint.Checkpoint;
-import lab.reptile.server.checkpoint.CheckpointStore;
+import lab.reptile.model.ValidationPoint;
 import lab.reptile.server.checkpoint.DamagedFileException;
 import lab.reptile.server.checkpoint.SealedFiles;
 import lab.reptile.server.snapshot.ContentEtag;
-import lab.reptile.model.ValidationPoint;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import lab.reptile.server.store.Jdbc;
+import lab.reptile.server.training.ConfigJson;
 
 /**
- * Runs on disk, one directory each under {@code <data dir>/runs/<id>/}: {@code run.json} (spec and state),
- * {@code checkpoint.json} (see {@link CheckpointStore}), {@code curve.json}, {@code report.json} and
- * {@code snapshots/<index>.json}, the timeline's weights exactly as served. Every file is written whole and
- * atomically and carries its SHA-256 ({@link SealedFiles}; checkpoints their own), so a damaged one is found when it
- * is read: loading reports damaged parts for {@link RunRestorer} to rebuild or to mark, and a run whose run file is
- * damaged is rebuilt from its checkpoint. Directory names are run ids, which only {@link RunId} makes, never a
- * visitor's text.
+ * The runs in the database, as every process sees them: the catalogue's rows, a run's heavy parts (latest weights,
+ * curve, report, timeline), snapshot bytes checked against their SHA-256, and the changes a web replica makes
+ * (admission, pause, resume, delete, the default run). A worker's writes are {@link FencedWrites}.
  */
 public final class RunStore {
-    private static final Logger LOG = LoggerFactory.getLogger(RunStore.class);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** A worker not seen for this long is not live (it announces itself every second). */
+    static final long WORKER_LIVE_MILLIS = 5_000;
+    static final String LIGHT_COLUMNS = "id, generation, origin, created_at, config, state, problem, queue_at, worker,"
+            + " kills, meta_iteration, tasks_done, tasks_per_second, change";
 
-    private final Path root;
-    /** Bytes on disk per run, updated after each write to it. */
-    private final Map<RunId, Long> sizes = new ConcurrentHashMap<>();
-    /** Bytes of directories left unread at start-up (an I/O error): still on disk, so still counted. */
-    private volatile long unreadableBytes;
+    private final Jdbc jdbc;
 
-    public RunStore(Path dataDir) {
-        this.root = dataDir.resolve("runs");
+    public RunStore(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Jdbc jdbc() {
+        return jdbc;
+    }
+
+    /** A run's row without its heavy columns: what the catalogue reads every refresh. */
+    record Row(RunSpec spec, RunState state, String problem, long queueAt, String worker, int kills,
+               long metaIteration, long tasksDone, double tasksPerSecond, long change) {
+    }
+
+    /** A run's heavy parts, read when its row's change moved. */
+    record Heavy(byte[] latest, List<ValidationPoint> curve, RunReport report, List<TimelineEntry> timeline) {
+    }
+
+    /** Every run's row, in queue order (the default run's reset puts it first). */
+    List<Row> rows() {
+        return jdbc.query("SELECT " + LIGHT_COLUMNS + " FROM runs ORDER BY queue_at, id", RunStore::row);
+    }
+
+    static Row row(ResultSet r) throws SQLException {
+        RunId id = RunId.parse(r.getString("id"));
+        Instant createdAt = r.getObject("created_at", OffsetDateTime.class).toInstant();
+        RunSpec spec = new RunSpec(id, ConfigJson.read(readTree(r.getString("config"))),
+                RunSpec.Origin.fromApiName(r.getString("origin")), createdAt, r.getString("generation"));
+        return new Row(spec, RunState.fromApiName(r.getString("state")), r.getString("problem"), r.getLong("queue_at"),
+                r.getString("worker"), r.getInt("kills"), r.getLong("meta_iteration"), r.getLong("tasks_done"),
+                r.getDouble("tasks_per_second"), r.getLong("change"));
+    }
+
+    /** The heavy parts of {@code spec}'s generation; null if the run or that generation is gone. */
+    Heavy heavy(RunSpec spec) {
+        return jdbc.inTransaction(tx -> {
+            Heavy parts = tx.first("SELECT latest, curve, report FROM runs WHERE id = ? AND generation = ?",
+                    r -> new Heavy(r.getBytes("latest"), curve(r.getString("curve")), report(r.getString("report")),
+                            List.of()), spec.id().value(), spec.generation());
+            if (parts == null) {
+                return null;
+            }
+            List<TimelineEntry> timeline = tx.query("SELECT idx, meta_iteration, tasks_done, sha256, OCTET_LENGTH(bytes)"
+                    + " AS size FROM snapshots WHERE run_id = ? AND generation = ? ORDER BY idx",
+                    r -> new TimelineEntry(r.getInt("idx"), r.getLong("meta_iteration"), r.getLong("tasks_done"),
+                            ContentEtag.ofSha256(r.getString("sha256")), r.getLong("size")),
+                    spec.id().value(), spec.generation());
+            return new Heavy(parts.latest(), parts.curve(), parts.report(), timeline);
+        });
     }
 
     /**
-     * A run read back from disk.
-     *
-     * @param curve            the learning curve, or null if its file is damaged (rebuild it)
-     * @param report           the report, or null if there is none or its file is damaged
-     * @param damagedSnapshots indexes of timeline snapshots whose files are damaged: listed, never served
-     * @param repairs          what was found damaged and how it was handled, for the log and the run's problem
+     * The bytes of timeline snapshot {@code index} of {@code spec}'s generation, as written: NoSuchFileException if
+     * there is none (reset or deleted), DamagedFileException if they no longer match their SHA-256.
      */
-    record StoredRun(RunJson.StoredState state, List<TimelineEntry> timeline, List<ValidationPoint> curve,
-                     RunReport report, Set<Integer> damagedSnapshots, List<String> repairs) {
+    public byte[] readSnapshot(RunSpec spec, int index) throws IOException {
+        record Stored(byte[] bytes, String sha256) {
+        }
+        Stored stored = jdbc.first("SELECT bytes, sha256 FROM snapshots WHERE run_id = ? AND generation = ? AND idx = ?",
+                r -> new Stored(r.getBytes("bytes"), r.getString("sha256")), spec.id().value(), spec.generation(),
+                index);
+        if (stored == null) {
+            throw new NoSuchFileException("snapshot " + index + " of run " + spec.id() + " generation "
+                    + spec.generation());
+        }
+        if (!SealedFiles.sha256(stored.bytes()).equals(stored.sha256())) {
+            throw new DamagedFileException("snapshot " + index, "its bytes do not match their SHA-256");
+        }
+        return stored.bytes();
     }
 
-    /**
-     * Every run that reads back ({@link StoredRuns}): a damaged run file is rebuilt from the checkpoint, a run with
-     * neither is removed; a directory that cannot be read (an I/O error) is left as it is. Every directory kept is
-     * counted on disk, readable or not.
-     */
-    List<StoredRun> loadAll() {
-        List<StoredRun> runs = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
-            return runs;
-        }
-        StoredRuns reader = new StoredRuns(this);
-        try (Stream<Path> dirs = Files.list(root)) {
-            for (Path dir : dirs.sorted().toList()) {
-                try {
-                    StoredRun run = reader.load(dir);
-                    if (run != null) {
-                        runs.add(run);
-                        sizes.put(run.state().spec().id(), sizeOf(dir));
-                    }
-                } catch (IOException | RuntimeException e) { // trouble, not damage: leave it, count it
-                    LOG.warn("skipping run directory {}, left as it is: {}", dir, e.toString());
-                    unreadableBytes += sizeOrZero(dir);
-                }
+    /** Workers seen in the last {@link #WORKER_LIVE_MILLIS} before {@code nowMillis}. */
+    int liveWorkers(long nowMillis) {
+        Integer live = jdbc.first("SELECT COUNT(*) FROM workers WHERE seen_at > ?", r -> r.getInt(1),
+                nowMillis - WORKER_LIVE_MILLIS);
+        return live == null ? 0 : live;
+    }
+
+    /** Announces worker {@code name} at {@code nowMillis}, and forgets workers gone for a minute. */
+    void announceWorker(String name, int trainers, long nowMillis) {
+        jdbc.inTransaction(tx -> {
+            if (tx.update("UPDATE workers SET seen_at = ?, trainers = ? WHERE name = ?", nowMillis, trainers, name) == 0) {
+                tx.update("INSERT INTO workers (name, seen_at, trainers) VALUES (?, ?, ?)", name, nowMillis, trainers);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + root, e);
-        }
-        return runs;
+            return tx.update("DELETE FROM workers WHERE seen_at < ?", nowMillis - 60_000);
+        });
     }
 
-    void create(RunSpec spec) throws IOException {
-        writeState(spec, RunState.QUEUED, null);
+    /** Bytes the runs' weights, snapshots and checkpoints take in the database. */
+    long usedBytes() {
+        return jdbc.inTransaction(tx -> usedBytes(tx));
     }
 
-    void writeState(RunSpec spec, RunState state, String problem) throws IOException {
-        write(spec.id(), "run.json", MAPPER.writeValueAsBytes(RunJson.runFile(MAPPER, spec, state, problem)));
+    static long usedBytes(Jdbc.Tx tx) throws SQLException {
+        return tx.first("SELECT (SELECT COALESCE(SUM(OCTET_LENGTH(bytes)), 0) FROM snapshots)"
+                + " + (SELECT COALESCE(SUM(OCTET_LENGTH(bytes)), 0) FROM checkpoints)"
+                + " + (SELECT COALESCE(SUM(OCTET_LENGTH(latest)), 0) FROM runs)", r -> r.getLong(1));
     }
 
-    /** Writes snapshot {@code index} (once: its bytes never change) and returns its timeline entry. */
-    TimelineEntry writeSnapshot(RunSpec spec, int index, long metaIteration, byte[] json) throws IOException {
-        write(spec.id(), snapshotFile(index), json);
-        return entry(spec, index, metaIteration, json);
+    /** Inserts a run's row (state QUEUED unless given) in {@code tx}. */
+    static void insert(Jdbc.Tx tx, RunSpec spec, String client, long queueAt, byte[] latest) throws SQLException {
+        tx.update("INSERT INTO runs (id, generation, origin, client, created_at, config, state, queue_at, latest,"
+                        + " curve) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", spec.id().value(), spec.generation(),
+                spec.origin().apiName(), client, OffsetDateTime.ofInstant(spec.createdAt(), ZoneOffset.UTC),
+                configText(spec), RunState.QUEUED.apiName(), queueAt, latest, "[]");
     }
 
-    /** The bytes of snapshot {@code index} of {@code id}, as written; DamagedFileException if they changed. */
-    public byte[] readSnapshot(RunId id, int index) throws IOException {
-        Path file = dir(id).resolve(snapshotFile(index));
-        SealedFiles.Content content = SealedFiles.read(file);
-        if (!content.sealed()) { // every good snapshot is sealed once loaded: this one did not parse, or was replaced
-            throw new DamagedFileException(file.getFileName().toString(), "it has no checksum");
-        }
-        return content.bytes();
+    /** Deletes a run and everything of it but its visitor's quota starts, in {@code tx}. */
+    static void delete(Jdbc.Tx tx, RunId id) throws SQLException {
+        tx.update("DELETE FROM snapshots WHERE run_id = ?", id.value());
+        tx.update("DELETE FROM checkpoints WHERE run_id = ?", id.value());
+        tx.update("DELETE FROM runs WHERE id = ?", id.value());
     }
 
-    /** Replaces the learning curve (one rebuilt after its file was damaged). */
-    void writeCurve(RunId id, List<ValidationPoint> curve) throws IOException {
-        write(id, "curve.json", MAPPER.writeValueAsBytes(RunJson.curve(MAPPER, curve)));
-    }
-
-    /** Saves the learner's resumable state, then the learning curve up to it. */
-    void saveCheckpoint(RunId id, Checkpoint checkpoint, List<ValidationPoint> curve) throws IOException {
-        checkpoints(id).save(checkpoint);
-        write(id, "curve.json", MAPPER.writeValueAsBytes(RunJson.curve(MAPPER, curve)));
-    }
-
-    void writeReport(RunId id, RunReport report) throws IOException {
-        write(id, "report.json", MAPPER.writeValueAsBytes(RunJson.report(MAPPER, report)));
-    }
-
-    /** The run's checkpoints; write them through {@link #saveCheckpoint}, so the disk usage stays counted. */
-    CheckpointStore checkpoints(RunId id) {
-        return new CheckpointStore(dir(id));
-    }
-
-    /** Removes the run's directory and everything in it. */
-    void delete(RunId id) throws IOException {
-        deleteDir(dir(id));
-        sizes.remove(id);
-    }
-
-    static void deleteDir(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(file);
-                }
+    /** Removes the oldest ended visitor runs beyond the {@code keep} newest (never the default run). */
+    void evictEnded(int keep) {
+        jdbc.inTransaction(tx -> {
+            lockLab(tx);
+            List<String> ended = tx.query("SELECT id FROM runs WHERE origin = ? AND state IN (?, ?, ?, ?)"
+                    + " ORDER BY created_at DESC, queue_at DESC", r -> r.getString(1), RunSpec.Origin.VISITOR.apiName(),
+                    RunState.FINISHED.apiName(), RunState.DIVERGED.apiName(), RunState.FAILED.apiName(),
+                    RunState.CANCELLED.apiName());
+            for (String id : ended.subList(Math.min(keep, ended.size()), ended.size())) {
+                delete(tx, RunId.parse(id));
+                org.slf4j.LoggerFactory.getLogger(RunStore.class).info("run {} removed: more than {} ended visitor"
+                        + " runs", id, keep);
             }
-        }
+            return null;
+        });
     }
 
-    /** Bytes run {@code id} takes on disk, 0 for one not written yet. */
-    long usedBytes(RunId id) {
-        return sizes.getOrDefault(id, 0L);
+    /** Locks the lab's one lock row until {@code tx} ends: admissions and catalogue changes go one at a time. */
+    static void lockLab(Jdbc.Tx tx) throws SQLException {
+        tx.first("SELECT id FROM lab_lock WHERE id = 1 FOR UPDATE", r -> r.getInt(1));
     }
 
-    /** Bytes the runs take on disk. */
-    public long usedBytes() {
-        return unreadableBytes + sizes.values().stream().mapToLong(Long::longValue).sum();
-    }
-
-    static TimelineEntry entry(RunSpec spec, int index, long metaIteration, byte[] json) {
-        return new TimelineEntry(index, metaIteration, metaIteration * spec.config().metaBatchSize(),
-                ContentEtag.of(json), json.length);
-    }
-
-    private void write(RunId id, String name, byte[] bytes) throws IOException {
-        Path dir = dir(id);
-        SealedFiles.write(dir.resolve(name), bytes);
-        sizes.put(id, sizeOf(dir));
-    }
-
-    private Path dir(RunId id) {
-        return root.resolve(id.value());
-    }
-
-    static String snapshotFile(int index) {
-        return "snapshots/" + (index < 10 ? "0" : "") + index + ".json";
-    }
-
-    private static long sizeOrZero(Path dir) {
+    static String configText(RunSpec spec) {
         try {
-            return sizeOf(dir);
-        } catch (IOException | UncheckedIOException e) {
-            return 0;
+            return MAPPER.writeValueAsString(ConfigJson.write(MAPPER, spec.config()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static long sizeOf(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            long total = 0;
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                total += Files.size(file);
-            }
-            return total;
+    static String curveText(List<ValidationPoint> curve) {
+        return RunJson.curve(MAPPER, curve).toString();
+    }
+
+    static String reportText(RunReport report) {
+        return RunJson.report(MAPPER, report).toString();
+    }
+
+    private static List<ValidationPoint> curve(String text) {
+        return text == null ? List.of() : RunJson.readCurve(readTree(text));
+    }
+
+    private static RunReport report(String text) {
+        return text == null ? null : RunJson.readReport(readTree(text));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode readTree(String text) {
+        try {
+            return MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("stored JSON does not parse: " + e.getMessage(), e);
         }
     }
 }

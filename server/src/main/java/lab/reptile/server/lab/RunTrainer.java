@@ -1,37 +1,44 @@
 package lab.reptile.server.lab;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import lab.reptile.model.MetaLearner;
 import lab.reptile.model.Params;
 import lab.reptile.model.ReptileConfig;
 import lab.reptile.model.TrainerStart;
 import lab.reptile.server.checkpoint.Checkpoint;
 import lab.reptile.server.snapshot.Snapshot;
+import lab.reptile.server.store.StoreUnavailable;
 import lab.reptile.server.training.LearnerFactory;
 import lab.reptile.server.training.LearningCurve;
 import lab.reptile.server.training.TrainingDefaults;
-import lab.reptile.model.ValidationPoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Trains one run on the calling thread, from its checkpoint if it has one, until it ends or is asked to pause, be
- * cancelled or stop; keeps its timeline snapshots, learning curve, checkpoints and report on disk and publishes a
- * new {@link RunView} as it goes. Readers never wait for it: all its I/O happens here, under no lock.
+ * Trains one claimed run on the calling thread, from its checkpoint if it has one, until it ends, is paused, is
+ * taken over (fenced out), or the worker stops; every write goes through the claim's {@link FencedWrites}. While the
+ * database is unavailable it waits and retries the write in place (training pauses, nothing is lost).
  */
 final class RunTrainer {
-    static final long PUBLISH_INTERVAL_NANOS = 200_000_000L;
+    static final long PUBLISH_INTERVAL_NANOS = 500_000_000L;
     static final long VALIDATION_INTERVAL_NANOS = 2_000_000_000L;
     private static final long LOG_INTERVAL_NANOS = 5_000_000_000L;
+    private static final long RETRY_MILLIS = 1_000;
     private static final Logger LOG = LoggerFactory.getLogger(RunTrainer.class);
 
+    /** How a stretch of training ended, for the job: drop the execution, or hand it back to the queue now. */
+    enum Outcome {
+        /** Ended (finished, diverged, failed), paused, or taken over by another execution: the job is done. */
+        DONE,
+        /** The worker is stopping: checkpointed and queued again, for any worker to continue at once. */
+        HANDED_BACK
+    }
+
     private final LearnerFactory learners;
-    private final RunStore store;
     private final long checkpointIntervalNanos;
     private final Function<Params, RunReport> reporter;
 
@@ -40,53 +47,46 @@ final class RunTrainer {
      *                                the end)
      * @param reporter                evaluates a finished run's final weights
      */
-    RunTrainer(LearnerFactory learners, RunStore store, long checkpointIntervalNanos,
-               Function<Params, RunReport> reporter) {
+    RunTrainer(LearnerFactory learners, long checkpointIntervalNanos, Function<Params, RunReport> reporter) {
         this.learners = learners;
-        this.store = store;
         this.checkpointIntervalNanos = checkpointIntervalNanos;
         this.reporter = reporter;
     }
 
-    /** What evaluates a finished run's final weights (also to rebuild a damaged report). */
-    Function<Params, RunReport> reporter() {
-        return reporter;
+    /** Trains the claimed run of {@code writes}, whose stored parts are {@code stored}, until {@code stop} says so. */
+    Outcome train(FencedWrites writes, RunStore.Heavy stored, BooleanSupplier stop) {
+        RunId id = writes.spec().id();
+        Session session = null;
+        try {
+            session = new Session(writes, stored, stop);
+            return session.train();
+        } catch (FencedOut e) {
+            LOG.info("{}", e.getMessage());
+            return Outcome.DONE;
+        } catch (Stopped e) {
+            LOG.info("run {}: the worker stopped while the database was unavailable; another continues it", id);
+            return Outcome.DONE;
+        } catch (RuntimeException e) {
+            String problem = session == null ? "cannot start: " + e.getMessage() : "trainer failed: " + e;
+            LOG.error("run {}: {}", id, problem, e);
+            try {
+                writes.release(RunState.FAILED, problem, null);
+            } catch (RuntimeException unsaved) {
+                LOG.warn("run {}: state failed not saved: {}", id, unsaved.toString());
+            }
+            return Outcome.DONE;
+        }
     }
 
-    /**
-     * Trains {@code run} and returns the state it leaves it in: an ended state, PAUSED, CANCELLED (its files are the
-     * caller's to delete), or QUEUED when {@code stop} said the server is shutting down (it resumes on restart).
-     */
-    RunState train(Run run, BooleanSupplier stop) {
-        Session session;
-        try {
-            session = new Session(run);
-        } catch (RuntimeException | IOException e) {
-            LOG.error("run {} cannot start", run.id(), e);
-            return end(run, run.view(), RunState.FAILED, "cannot start: " + e.getMessage());
-        }
-        try {
-            return session.train(stop);
-        } catch (RuntimeException | IOException e) {
-            LOG.error("run {} failed at meta-iteration {}", run.id(), session.learner.metaIteration(), e);
-            return end(run, session.view(RunState.RUNNING), RunState.FAILED, "trainer failed: " + e);
-        }
-    }
-
-    /** Publishes and saves an ended or early-stopped state; a failure to save is logged, the view still changes. */
-    private RunState end(Run run, RunView view, RunState state, String problem) {
-        try {
-            store.writeState(run.spec(), state, problem);
-        } catch (IOException e) {
-            LOG.warn("run {}: state {} not saved: {}", run.id(), state.apiName(), e.toString());
-        }
-        run.publish(view.withState(state, problem));
-        return state;
+    /** The worker stopped while a write waited for the database: the run's last checkpoint stands. */
+    private static final class Stopped extends RuntimeException {
     }
 
     /** One stretch of training of one run. */
     private final class Session {
-        private final Run run;
+        private final FencedWrites writes;
+        private final BooleanSupplier stop;
+        private final RunId id;
         private final ReptileConfig config;
         private final long[] plan;
         private final MetaLearner learner;
@@ -94,36 +94,35 @@ final class RunTrainer {
         private final List<TimelineEntry> timeline;
         private final long tasksAtBegin;
         private Snapshot latest;
+        private String control; // what a web replica asked of the run at the last publish: "pause" or null
         private long trainingNanos;
 
-        Session(Run run) throws IOException {
-            this.run = run;
-            this.config = run.spec().config();
-            this.plan = run.spec().timelinePlan();
-            Optional<Checkpoint> checkpoint = store.checkpoints(run.id()).loadNewest()
-                    .filter(c -> c.config().equals(config));
-            TrainerStart start = checkpoint.map(Checkpoint::start)
-                    .orElseGet(() -> TrainerStart.fromSeed(config, TrainingDefaults.SHAPE));
+        Session(FencedWrites writes, RunStore.Heavy stored, BooleanSupplier stop) {
+            this.writes = writes;
+            this.stop = stop;
+            this.id = writes.spec().id();
+            this.config = writes.spec().config();
+            this.plan = writes.spec().timelinePlan();
+            TrainerStart start = retrying(writes::checkpoint).filter(c -> c.config().equals(config))
+                    .map(Checkpoint::start).orElseGet(() -> TrainerStart.fromSeed(config, TrainingDefaults.SHAPE));
             learner = learners.create(config, start);
             long reached = learner.metaIteration();
             // Whatever was kept after the checkpoint is made again, bit for bit, as training passes it.
-            curve = new LearningCurve(run.view().history().stream()
+            curve = new LearningCurve(stored.curve().stream()
                     .filter(p -> p.tasksDone() <= learner.tasksDone()).toList());
-            timeline = new ArrayList<>(run.view().timeline().stream()
-                    .filter(e -> e.metaIteration() <= reached).toList());
+            timeline = new ArrayList<>(stored.timeline().stream().filter(e -> e.metaIteration() <= reached).toList());
             tasksAtBegin = learner.tasksDone();
-            latest = run.view().latest();
-            LOG.info("run {}: training {} tasks from task {}, meta-batch {}, seed {}", run.id(), config.tasks(),
+            LOG.info("run {}: training {} tasks from task {}, meta-batch {}, seed {}", id, config.tasks(),
                     learner.tasksDone(), config.metaBatchSize(), config.seed());
             curve.record(learner);
         }
 
-        RunState train(BooleanSupplier stop) throws IOException {
+        Outcome train() {
             long lastPublish = System.nanoTime();
             long lastValidation = lastPublish;
             long lastLog = lastPublish;
             long lastCheckpoint = lastPublish;
-            if (!publish(RunState.RUNNING)) {
+            if (!publish()) {
                 return diverged();
             }
             while (true) {
@@ -133,17 +132,6 @@ final class RunTrainer {
                 if (learner.finished()) {
                     return finish();
                 }
-                if (run.cancelRequested()) {
-                    return RunState.CANCELLED;
-                }
-                if (run.pauseRequested() || stop.getAsBoolean()) {
-                    if (!checkpoint()) {
-                        return diverged();
-                    }
-                    publish(RunState.RUNNING);
-                    return run.pauseRequested() ? end(run, view(RunState.PAUSED), RunState.PAUSED, null)
-                            : RunState.QUEUED;
-                }
                 long before = System.nanoTime();
                 learner.metaStep();
                 long now = System.nanoTime();
@@ -152,11 +140,25 @@ final class RunTrainer {
                     curve.record(learner);
                     lastValidation = System.nanoTime();
                 }
-                if (now - lastPublish >= PUBLISH_INTERVAL_NANOS) {
-                    if (!publish(RunState.RUNNING)) {
+                boolean stopping = stop.getAsBoolean();
+                if (now - lastPublish >= PUBLISH_INTERVAL_NANOS || stopping) {
+                    if (!publish()) {
                         return diverged();
                     }
                     lastPublish = now;
+                    if ("pause".equals(control) || stopping) {
+                        if (!checkpoint()) {
+                            return diverged();
+                        }
+                        RunState state = stopping ? RunState.QUEUED : RunState.PAUSED;
+                        retrying(() -> {
+                            writes.release(state, null, null);
+                            return null;
+                        });
+                        LOG.info("run {}: {} at {} tasks", id, stopping ? "handed back to the queue" : "paused",
+                                learner.tasksDone());
+                        return stopping ? Outcome.HANDED_BACK : Outcome.DONE;
+                    }
                 }
                 if (now - lastCheckpoint >= checkpointIntervalNanos) {
                     if (!checkpoint()) {
@@ -165,7 +167,7 @@ final class RunTrainer {
                     lastCheckpoint = now;
                 }
                 if (now - lastLog >= LOG_INTERVAL_NANOS) {
-                    LOG.info("run {}: {}/{} tasks, {} tasks/s, validation MSE@8 {}", run.id(), learner.tasksDone(),
+                    LOG.info("run {}: {}/{} tasks, {} tasks/s, validation MSE@8 {}", id, learner.tasksDone(),
                             config.tasks(), Math.round(rate()), curve.latest());
                     lastLog = now;
                 }
@@ -173,7 +175,7 @@ final class RunTrainer {
         }
 
         /** Keeps the timeline snapshot planned at the current meta-iteration, if any; false if θ is not finite. */
-        private boolean keepPlannedSnapshot() throws IOException {
+        private boolean keepPlannedSnapshot() {
             int index = timeline.size();
             if (index >= plan.length || plan[index] != learner.metaIteration()) {
                 return true;
@@ -182,51 +184,63 @@ final class RunTrainer {
             if (snapshot == null) {
                 return false;
             }
-            timeline.add(store.writeSnapshot(run.spec(), index, learner.metaIteration(), snapshot.jsonCopy()));
+            timeline.add(retrying(() -> writes.snapshot(index, learner.metaIteration(), snapshot.jsonCopy())));
             latest = snapshot;
             return true;
         }
 
-        /** Validates, checkpoints, evaluates the final weights and saves the report, then the finished state. */
-        private RunState finish() throws IOException {
+        /** Validates, checkpoints, evaluates the final weights and saves the report with the finished state. */
+        private Outcome finish() {
             curve.record(learner);
-            if (!checkpoint() || !publish(RunState.RUNNING)) {
+            if (!checkpoint() || !publish()) {
                 return diverged();
             }
-            LOG.info("run {}: trained {} tasks at {} tasks/s; evaluating", run.id(), learner.tasksDone(),
+            LOG.info("run {}: trained {} tasks at {} tasks/s; evaluating", id, learner.tasksDone(),
                     Math.round(rate()));
             RunReport report = reporter.apply(latest.weights());
-            store.writeReport(run.id(), report);
-            RunView view = view(RunState.FINISHED);
-            return end(run, new RunView(view.state(), view.metaIteration(), view.tasksDone(), view.tasksPerSecond(),
-                    view.latest(), view.history(), view.timeline(), report, null), RunState.FINISHED, null);
+            retrying(() -> {
+                writes.release(RunState.FINISHED, null, report);
+                return null;
+            });
+            return Outcome.DONE;
         }
 
-        private RunState diverged() {
+        private Outcome diverged() {
             String problem = "meta-weights became non-finite at meta-iteration " + learner.metaIteration()
                     + "; keeping the last finite snapshot";
-            LOG.warn("run {}: {}", run.id(), problem);
-            return end(run, view(RunState.RUNNING), RunState.DIVERGED, problem);
+            LOG.warn("run {}: {}", id, problem);
+            retrying(() -> {
+                writes.release(RunState.DIVERGED, problem, null);
+                return null;
+            });
+            return Outcome.DONE;
         }
 
         /** Saves the learner's state; false (saving nothing) if its weights are not finite. */
-        private boolean checkpoint() throws IOException {
+        private boolean checkpoint() {
             Checkpoint checkpoint = Checkpoint.of(learner);
             if (!checkpoint.weights().isFinite()) {
                 return false;
             }
-            store.saveCheckpoint(run.id(), checkpoint, curve.points());
+            retrying(() -> {
+                writes.checkpoint(checkpoint, curve.points());
+                return null;
+            });
             return true;
         }
 
-        /** Publishes the current weights; false (publishing nothing) if they are not finite. */
-        private boolean publish(RunState state) {
+        /**
+         * Publishes the current weights and progress and reads the control a web replica asked for; false
+         * (publishing nothing) if the weights are not finite.
+         */
+        private boolean publish() {
             Snapshot snapshot = snapshotNow();
             if (snapshot == null) {
                 return false;
             }
             latest = snapshot;
-            run.publish(view(state));
+            control = retrying(() -> writes.progress(snapshot.metaIteration(), snapshot.tasksDone(), rate(),
+                    snapshot.jsonCopy()));
             return true;
         }
 
@@ -240,9 +254,29 @@ final class RunTrainer {
                     learner.tasksDone(), weights) : null;
         }
 
-        RunView view(RunState state) {
-            return new RunView(state, latest == null ? 0 : latest.metaIteration(),
-                    latest == null ? 0 : latest.tasksDone(), rate(), latest, curve.points(), timeline, null, null);
+        /** Runs a write until the database takes it; while it is down, waits (the run pauses) unless stopping. */
+        <T> T retrying(Supplier<T> write) {
+            boolean logged = false;
+            while (true) {
+                try {
+                    return write.get();
+                } catch (StoreUnavailable e) {
+                    if (!logged) {
+                        LOG.warn("run {}: {}; training waits and retries every {} ms", id, e.getMessage(),
+                                RETRY_MILLIS);
+                        logged = true;
+                    }
+                    if (stop.getAsBoolean()) {
+                        throw new Stopped();
+                    }
+                    try {
+                        Thread.sleep(RETRY_MILLIS);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw new Stopped();
+                    }
+                }
+            }
         }
 
         private double rate() {

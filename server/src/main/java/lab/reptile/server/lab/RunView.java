@@ -13,10 +13,11 @@ import lab.reptile.model.ValidationPoint;
  * @param timeline       the kept snapshots so far, by index
  * @param report         the final evaluation, or null until the run has finished
  * @param problem        why the run stopped early (diverged, failed), or null
+ * @param worker         the name of the worker training it, or null
  */
 public record RunView(RunState state, long metaIteration, long tasksDone, double tasksPerSecond, Snapshot latest,
                       List<ValidationPoint> history, List<TimelineEntry> timeline, RunReport report,
-                      String problem) {
+                      String problem, String worker) {
     public RunView {
         history = List.copyOf(history);
         timeline = List.copyOf(timeline);
@@ -24,6 +25,6 @@ public record RunView(RunState state, long metaIteration, long tasksDone, double
 
     public RunView withState(RunState newState, String newProblem) {
         return new RunView(newState, metaIteration, tasksDone, tasksPerSecond, latest, history, timeline, report,
-                newProblem);
+                newProblem, worker);
     }
 }

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import lab.reptile.jackson.JacksonTree;
 import lab.reptile.model.Params;
 import lab.reptile.model.WeightsFile;
 import lab.reptile.model.WeightsJson;
@@ -35,6 +36,15 @@ public final class Snapshot {
     public static Snapshot of(long version, long metaIteration, long tasksDone, Params weights) {
         String text = WeightsJson.write(WeightsFile.of(weights, version, metaIteration));
         return new Snapshot(version, metaIteration, tasksDone, weights, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The snapshot whose weights file is exactly {@code json} (kept as it is, so its ETag is that of the bytes),
+     * {@code tasksDone} tasks in; an IllegalArgumentException naming the problem if it is not a valid file.
+     */
+    public static Snapshot parse(byte[] json, long tasksDone) {
+        WeightsFile file = WeightsJson.read(JacksonTree.parse(new String(json, StandardCharsets.UTF_8)));
+        return new Snapshot(file.version(), file.metaIteration(), tasksDone, file.weights(), json.clone());
     }
 
     public long version() {

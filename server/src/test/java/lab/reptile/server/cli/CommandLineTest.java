@@ -32,7 +32,7 @@ class CommandLineTest {
                 "--tasks", "1234", "--preset", "maml-protocol", "--admin-token", "abc", "--data-dir", "/tmp/d", "--fresh",
                 "--checkpoint-every", "3"}, Map.of());
         assertEquals(new CommandLine("0.0.0.0", 0, -7L, 1234, "maml-protocol", "abc", "/tmp/d", true, 3, LabLimits.DEFAULTS, false, 1,
-                false), cli);
+                CommandLine.Role.ALL, null, null, null, null, false), cli);
     }
 
     @Test

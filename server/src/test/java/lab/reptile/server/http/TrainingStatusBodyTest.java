@@ -34,7 +34,7 @@ class TrainingStatusBodyTest {
     private static Run run(RunState state, String problem) {
         Snapshot latest = Snapshot.of(7, 1200, 1200, Params.initial(NetShape.STANDARD, new Random(1)));
         RunView view = new RunView(state, 1200, 1200, 5211.04, latest,
-                List.of(new ValidationPoint(0, 4.25), new ValidationPoint(600, 0.1 + 0.2)), List.of(), null, problem);
+                List.of(new ValidationPoint(0, 4.25), new ValidationPoint(600, 0.1 + 0.2)), List.of(), null, problem, null);
         return TestRuns.run(new RunSpec(RunId.DEFAULT, CONFIG, RunSpec.Origin.SERVER, Instant.EPOCH), view);
     }
 

@@ -56,20 +56,20 @@ class LabAdmissionTest {
     }
 
     @Test
-    void thePreCheckRefusesLikeAdmitButRecordsNothing() {
+    void aClientsQuotaWaitsUntilItsOldestStartLeavesTheHour() {
         LabAdmission admission = new LabAdmission(new LabLimits(true, 100_000, 2, 8, 20, 512L << 20));
-        for (int i = 0; i < 10; i++) {
-            assertDoesNotThrow(() -> admission.checkAdmission("192.0.2.1", 0, 0), "asking uses no quota");
-        }
-        admission.admit("192.0.2.1", 1, 0, 0, 0);
-        admission.admit("192.0.2.1", 2, 0, 0, 0);
-        LabRefusal quota = assertThrows(LabRefusal.class, () -> admission.checkAdmission("192.0.2.1", 3, 0));
+        long now = 10_000_000L;
+        assertDoesNotThrow(() -> admission.checkAdmission(new LabAdmission.QuotaUse(1, now - 1_000, now), 0));
+        LabRefusal quota = assertThrows(LabRefusal.class,
+                () -> admission.checkAdmission(new LabAdmission.QuotaUse(2, now - 1_000, now), 0));
         assertEquals(LabRefusal.Reason.QUOTA, quota.reason());
-        assertEquals(3599, quota.retryAfterSeconds(), "the first start, 1 ns in, leaves the window 3 ns before an hour");
-        assertEquals(LabRefusal.Reason.QUEUE_FULL,
-                assertThrows(LabRefusal.class, () -> admission.checkAdmission("192.0.2.2", 3, 8)).reason());
+        assertEquals(3599, quota.retryAfterSeconds(), "the oldest start, 1 s ago, leaves the window in 3,599 s");
+        assertEquals(LabRefusal.Reason.QUEUE_FULL, assertThrows(LabRefusal.class,
+                () -> admission.checkAdmission(new LabAdmission.QuotaUse(0, 0, now), 8)).reason());
+        assertEquals(LabRefusal.Reason.DISK_FULL, assertThrows(LabRefusal.class,
+                () -> admission.admit(new LabAdmission.QuotaUse(0, 0, now), 0, 512L << 20, 1)).reason());
         LabAdmission off = new LabAdmission(new LabLimits(false, 100_000, 2, 8, 20, 512L << 20));
-        assertEquals(LabRefusal.Reason.LAB_OFF,
-                assertThrows(LabRefusal.class, () -> off.checkAdmission("192.0.2.1", 0, 0)).reason());
+        assertEquals(LabRefusal.Reason.LAB_OFF, assertThrows(LabRefusal.class,
+                () -> off.checkAdmission(new LabAdmission.QuotaUse(0, 0, now), 0)).reason());
     }
 }

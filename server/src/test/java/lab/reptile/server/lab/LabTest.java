@@ -177,7 +177,8 @@ class LabTest {
         Run newer = lab.create(config(2, 1_000), "a");
         await(newer, v -> v.state().ended());
         awaitTrue(() -> lab.get(older.id()) == null, "the older run leaves the catalogue");
-        awaitTrue(() -> Files.notExists(dir.resolve("runs").resolve(older.id().value())), "its files are deleted");
+        assertThrows(java.nio.file.NoSuchFileException.class, () -> lab.readSnapshot(older.spec(), 0),
+                "its snapshots are deleted with it");
         assertNotNull(lab.get(newer.id()));
         assertNotNull(lab.defaultRun(), "never the default run");
     }
@@ -210,10 +211,11 @@ class LabTest {
     @Test
     void queuedRunsCountTheirDiskEstimatesSoTheBudgetHoldsOnceTheyHaveTrained() throws Exception {
         ReptileConfig small = config(1, 1_000);
-        long visitor = RunRestorer.diskEstimate(RunRestorer.fresh(new RunSpec(RunId.random(), small,
-                RunSpec.Origin.VISITOR, java.time.Instant.EPOCH)));
-        long defaultRun = RunRestorer.diskEstimate(RunRestorer.fresh(new RunSpec(RunId.DEFAULT, config(1, 200),
-                RunSpec.Origin.SERVER, java.time.Instant.EPOCH)));
+        RunSpec visitorSpec = new RunSpec(RunId.random(), small, RunSpec.Origin.VISITOR, java.time.Instant.EPOCH);
+        long snapshotBytes = Catalogue.initialSnapshot(visitorSpec).json().remaining();
+        long visitor = DiskEstimate.of(visitorSpec, snapshotBytes);
+        long defaultRun = DiskEstimate.of(new RunSpec(RunId.DEFAULT, config(1, 200), RunSpec.Origin.SERVER,
+                java.time.Instant.EPOCH), snapshotBytes);
         long limit = defaultRun + visitor * 5 / 2; // room for the default run and two visitor runs, not three
         lab = open(new LabLimits(true, 100_000, 10, 8, 20, limit), dir);
         Run first = lab.create(small.withSeed(2), "a");
@@ -245,7 +247,7 @@ class LabTest {
     }
 
     private Params snapshotWeights(Run run, int index) throws IOException {
-        byte[] bytes = new RunStore(dir).readSnapshot(run.id(), index);
+        byte[] bytes = lab.readSnapshot(run.spec(), index);
         return WeightsJson.read(JacksonTree.parse(new String(bytes, StandardCharsets.UTF_8))).weights();
     }
 

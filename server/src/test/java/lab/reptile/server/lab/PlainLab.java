@@ -3,6 +3,11 @@ package lab.reptile.server.lab;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import lab.reptile.server.store.Database;
 import java.util.function.LongSupplier;
 import lab.reptile.model.Evaluation;
 import lab.reptile.model.NetShape;
@@ -30,12 +35,30 @@ public final class PlainLab {
 
     static Lab open(Path dataDir, LabLimits limits, ReptileConfig defaultConfig, LongSupplier clock)
             throws IOException {
-        RunStore store = new RunStore(dataDir);
-        RunTrainer trainer = new RunTrainer(ReptileTrainer::new, store, 50_000_000L,
-                weights -> new RunReport(RunReport.evaluate(weights, REPORT_TASKS), RANDOM_INIT));
-        Lab lab = new Lab(store, limits, trainer, 1, clock, Clock.systemUTC());
-        lab.restore();
-        lab.ensureDefault(defaultConfig, true, false);
-        return lab;
+        Database database = Database.open(Database.embeddedUrl(dataDir), null, null);
+        return Lab.open(database, true, new LabOptions(limits, ReptileTrainer::new, 1, "test-worker", 50_000_000L,
+                weights -> new RunReport(RunReport.evaluate(weights, REPORT_TASKS), RANDOM_INIT),
+                Optional.of(new LabOptions.DefaultRun(defaultConfig, true, false))), offsetClock(clock));
+    }
+
+    /** A wall clock that starts now and moves as {@code nanos} does (nanoseconds from any origin). */
+    private static Clock offsetClock(LongSupplier nanos) {
+        long base = System.currentTimeMillis() - nanos.getAsLong() / 1_000_000;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return Instant.ofEpochMilli(base + nanos.getAsLong() / 1_000_000);
+            }
+        };
     }
 }

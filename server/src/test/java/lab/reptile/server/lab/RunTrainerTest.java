@@ -24,6 +24,9 @@ import lab.reptile.model.WeightsFile;
 import lab.reptile.model.WeightsJson;
 import lab.reptile.server.Await;
 import lab.reptile.server.checkpoint.Checkpoint;
+import lab.reptile.server.checkpoint.CheckpointCodec;
+import lab.reptile.server.store.Database;
+import lab.reptile.server.store.Jdbc;
 import lab.reptile.server.snapshot.Snapshot;
 import lab.reptile.model.ValidationPoint;
 import org.junit.jupiter.api.AfterEach;
@@ -72,7 +75,7 @@ class RunTrainerTest {
         Run run = train(PlainLab.config(1, 1_000_000));
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Set<Long> versionsSeen = ConcurrentHashMap.newKeySet();
-        long until = System.nanoTime() + 1_500_000_000L;
+        long until = System.nanoTime() + 3_000_000_000L; // a worker publishes every 500 ms, the catalogue reads every 250
         List<Thread> readers = new ArrayList<>();
         for (int r = 0; r < 3; r++) {
             Thread reader = new Thread(() -> {
@@ -153,11 +156,9 @@ class RunTrainerTest {
     @Test
     void aResumedRunReportsTheRateOfItsOwnTasksNotOfTheCheckpointedOnes() throws Exception {
         ReptileConfig config = PlainLab.config(1, 1_000_000);
-        RunStore store = new RunStore(dir);
         RunSpec spec = new RunSpec(RunId.DEFAULT, config, RunSpec.Origin.SERVER, Instant.now());
-        store.create(spec);
         TrainerStart start = TrainerStart.fromSeed(config, SHAPE);
-        store.saveCheckpoint(RunId.DEFAULT, new Checkpoint(config, 900_000, start.initialWeights(),
+        store(spec, RunState.QUEUED, null, new Checkpoint(config, 900_000, start.initialWeights(),
                 start.tasks().randomState()), List.of());
         Run run = train(config);
         Await.until("a thousand tasks beyond the checkpointed ones", () -> run.view().tasksDone() > 901_000);
@@ -169,16 +170,29 @@ class RunTrainerTest {
     @Test
     void aRunKilledWhileItsReportWasComputedRecordsItsLastCurvePointOnce() throws Exception {
         ReptileConfig config = PlainLab.config(1, 1_000);
-        RunStore store = new RunStore(dir);
         RunSpec spec = new RunSpec(RunId.DEFAULT, config, RunSpec.Origin.SERVER, Instant.now());
-        store.writeState(spec, RunState.RUNNING, null); // as left by a SIGKILL after the final checkpoint
         TrainerStart start = TrainerStart.fromSeed(config, SHAPE);
         List<ValidationPoint> curve = List.of(new ValidationPoint(0, 4.0), new ValidationPoint(1_000, 0.5));
-        store.saveCheckpoint(RunId.DEFAULT, new Checkpoint(config, 1_000, start.initialWeights(),
+        // as left by a SIGKILL after the final checkpoint: still running on a worker that is gone, without a job
+        store(spec, RunState.RUNNING, "killed-worker", new Checkpoint(config, 1_000, start.initialWeights(),
                 start.tasks().randomState()), curve);
         Run run = train(config);
         RunView done = awaitState(run, RunState.FINISHED);
         assertEquals(curve, done.history(), "the kept curve, its last point not measured again");
         assertNotNull(done.report());
+    }
+
+    /** Writes a run's row and checkpoint into the lab's embedded database in {@code dir}, as a worker had left them. */
+    private void store(RunSpec spec, RunState state, String worker, Checkpoint checkpoint,
+                       List<ValidationPoint> curve) {
+        try (Database database = Database.open(Database.embeddedUrl(dir), null, null)) {
+            new Jdbc(database.dataSource()).inTransaction(tx -> {
+                RunStore.insert(tx, spec, null, 0, Catalogue.initialSnapshot(spec).jsonCopy());
+                tx.update("UPDATE runs SET state = ?, worker = ?, curve = ? WHERE id = ?", state.apiName(), worker,
+                        RunStore.curveText(curve), spec.id().value());
+                return tx.update("INSERT INTO checkpoints (run_id, generation, bytes) VALUES (?, ?, ?)",
+                        spec.id().value(), spec.generation(), CheckpointCodec.encode(checkpoint));
+            });
+        }
     }
 }
