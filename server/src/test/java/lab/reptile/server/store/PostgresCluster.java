@@ -60,7 +60,7 @@ public final class PostgresCluster implements AutoCloseable {
             // Trust authentication on 127.0.0.1 only: a test database, any password (or none) is accepted.
             cluster.run("initdb", "-D", cluster.data.toString(), "-U", USER, "--auth=trust", "--encoding=UTF8",
                     "--locale=C", "--no-sync");
-            cluster.restart();
+            cluster.startServer();
             cluster.run("createdb", "-h", "127.0.0.1", "-p", Integer.toString(cluster.port), "-U", USER, DATABASE);
         } catch (Throwable e) {
             try {
@@ -96,6 +96,10 @@ public final class PostgresCluster implements AutoCloseable {
         if (running) {
             throw new IllegalStateException("the cluster in " + home + " is already running");
         }
+        startServer();
+    }
+
+    private synchronized void startServer() throws IOException, InterruptedException {
         // pg_ctl passes -o to the server through a shell, hence the quotes; the server inherits pg_ctl's output.
         String options = "-p " + port + " -c listen_addresses=127.0.0.1 -k '" + home + "'";
         run("pg_ctl", "-D", data.toString(), "-o", options, "-w", "-t", PG_CTL_WAIT_SECONDS, "start");
