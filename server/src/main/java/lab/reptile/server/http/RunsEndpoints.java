@@ -51,6 +51,7 @@ final class RunsEndpoints {
         }
         body.putObject("queue").put("length", lab.queueLength()).put("limit", lab.limits().queueLimit());
         body.putObject("disk").put("usedBytes", lab.diskUsedBytes()).put("limitBytes", lab.limits().diskLimitBytes());
+        body.put("workers", lab.liveWorkers());
         ctx.header("Cache-Control", "no-store");
         JsonResponses.send(ctx, mapper, 200, body);
     }
@@ -182,7 +183,8 @@ final class RunsEndpoints {
             node.putNull("queuePosition");
         }
         node.put("createdAt", run.spec().createdAt().toString()).put("origin", run.spec().origin().apiName())
-                .put("problem", view.problem()).put("weightsUrl", "/api/runs/" + run.id() + "/weights");
+                .put("problem", view.problem()).put("worker", view.worker())
+                .put("weightsUrl", "/api/runs/" + run.id() + "/weights");
         return node;
     }
 
