@@ -124,7 +124,7 @@ final class RunsEndpoints {
                     + "\" any more: it was reset or deleted");
         } catch (DamagedFileException e) { // never served as good, nor cached as an answer
             ctx.header("Cache-Control", "no-store");
-            throw new ApiException(410, "snapshot " + index + " of run " + run.id() + " is damaged on disk and "
+            throw new ApiException(410, "snapshot " + index + " of run " + run.id() + " is damaged in the store and "
                     + "is not served (" + e.getMessage() + ")");
         }
         body.send(ctx, IMMUTABLE);

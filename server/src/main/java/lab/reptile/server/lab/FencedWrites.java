@@ -129,6 +129,7 @@ final class FencedWrites {
             }
             return null;
         });
+        LOG.debug("run {}: checkpoint committed at {} tasks", spec.id(), checkpoint.tasksDone());
     }
 
     /** Ends this stretch of training in {@code state} (QUEUED: handed back to the queue), releasing the run. */

@@ -46,10 +46,9 @@ class KillAndResumeIT {
         Process first = startServer(firstLog, "--tasks", Integer.toString(TASKS));
         try {
             String firstUrl = awaitUrl(first, firstLog);
-            Path checkpoint = dataDir.resolve("runs").resolve("default").resolve("checkpoint.json");
-            Await.until("a first checkpoint from the server in " + dataDir, Duration.ofSeconds(120),
-                    () -> Files.exists(checkpoint) || !first.isAlive());
-            assertTrue(Files.exists(checkpoint), "the server exited: " + Files.readString(firstLog));
+            Await.until("a first checkpoint from the server", Duration.ofSeconds(120),
+                    () -> committedCheckpoint(firstLog, "default") || !first.isAlive());
+            assertTrue(first.isAlive(), "the server exited: " + Files.readString(firstLog));
             assertEquals("running", status(firstUrl).path("state").asText(), "killed mid-run");
         } finally {
             first.destroyForcibly(); // SIGKILL: no shutdown hook, no final checkpoint
@@ -92,9 +91,8 @@ class KillAndResumeIT {
                 snapshots.put(entry.path("url").asText(), get(url + entry.path("url").asText().substring(1)));
             }
             interrupted = post(url + "api/runs", "{\"seed\": 12, \"tasks\": 40000}").path("id").asText();
-            Path checkpoint = dataDir.resolve("runs").resolve(interrupted).resolve("checkpoint.json");
             Await.until("a checkpoint of the second run", Duration.ofSeconds(120),
-                    () -> Files.exists(checkpoint) || !first.isAlive());
+                    () -> committedCheckpoint(firstLog, interrupted) || !first.isAlive());
             JsonNode running = json(get(url + "api/runs/" + interrupted));
             assertEquals("running", running.path("state").asText(), "killed mid-run: " + running);
             runsBefore = json(get(url + "api/runs")).path("runs");
@@ -143,7 +141,15 @@ class KillAndResumeIT {
     private Process startServer(Path log, String... flags) throws IOException {
         List<String> all = new ArrayList<>(List.of("--checkpoint-every", "1"));
         all.addAll(List.of(flags));
-        return ServerProcesses.start(dataDir, log, List.of("-Xmx512m"), "1", all.toArray(String[]::new));
+        return ServerProcesses.start(dataDir, log, List.of("-Xmx512m", CHECKPOINT_LOG), "1",
+                all.toArray(String[]::new));
+    }
+
+    /** The worker logs each committed checkpoint at debug level: what these tests wait for before a SIGKILL. */
+    private static final String CHECKPOINT_LOG = "-Dorg.slf4j.simpleLogger.log.lab.reptile.server.lab.FencedWrites=debug";
+
+    private static boolean committedCheckpoint(Path log, String run) throws IOException {
+        return Files.readString(log).contains("run " + run + ": checkpoint committed at");
     }
 
     private static String awaitUrl(Process process, Path log) throws Exception {

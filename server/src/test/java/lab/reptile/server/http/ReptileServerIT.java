@@ -202,15 +202,17 @@ class ReptileServerIT {
     }
 
     @Test
-    void aSnapshotDamagedOnDiskIsGoneNotServedAsGood() throws Exception {
+    void aSnapshotDamagedInTheStoreIsGoneNotServedAsGood() throws Exception {
         Await.until("a second timeline snapshot", () -> runner.view().timeline().size() >= 2);
-        java.nio.file.Path file = runner.dataDir().resolve("runs/default/snapshots/01.json");
-        byte[] bytes = java.nio.file.Files.readAllBytes(file);
-        bytes[bytes.length - 10] = (byte) (bytes[bytes.length - 10] == '1' ? '2' : '1');
-        java.nio.file.Files.write(file, bytes);
+        // One byte of the stored weights changed behind the lab's back (same process: H2 lets it connect).
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(
+                lab.reptile.server.store.Database.embeddedUrl(runner.dataDir()))) {
+            assertEquals(1, db.createStatement().executeUpdate("UPDATE snapshots SET bytes = bytes || X'20'"
+                    + " WHERE run_id = 'default' AND idx = 1"));
+        }
         HttpResponse<String> damaged = http.get(runner.snapshotsUrl() + "1");
-        assertError(damaged, 410, "snapshot 1 of run default is damaged on disk and is not served (01.json is "
-                + "damaged: its content does not match its SHA-256 (changed on disk))");
+        assertError(damaged, 410, "snapshot 1 of run default is damaged in the store and is not served (snapshot 1 is "
+                + "damaged: its bytes do not match their SHA-256)");
         assertEquals("no-store", damaged.headers().firstValue("Cache-Control").orElse(""));
         assertEquals(200, http.get(runner.snapshotsUrl() + "0").statusCode(), "the others are served");
     }
