@@ -180,5 +180,10 @@ final class Catalogue implements AutoCloseable {
     public void close() {
         closed = true;
         refresher.interrupt();
+        try {
+            refresher.join(2_000); // before the lab closes the database under it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
