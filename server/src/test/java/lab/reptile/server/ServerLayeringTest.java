@@ -14,14 +14,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The server's layers, as docs/ARCHITECTURE.md draws them: only the http package speaks HTTP (Javalin, Jetty,
- * servlets), and no package below it (lab, training, checkpoint, snapshot, baseline) refers to the http or cli
- * package. Scans the sources, fully qualified names included.
+ * servlets), only lab and store speak SQL, and no package below http (lab, store, training, checkpoint, snapshot,
+ * baseline) refers to the http or cli package. Scans the sources, fully qualified names included.
  */
 class ServerLayeringTest {
     private static final Path SOURCES = Path.of("src/main/java/lab/reptile/server");
     private static final List<String> HTTP = List.of("io.javalin", "org.eclipse.jetty", "jakarta.servlet",
             "javax.servlet");
-    private static final List<String> BELOW_HTTP = List.of("lab", "training", "checkpoint", "snapshot", "baseline");
+    private static final List<String> BELOW_HTTP = List.of("lab", "store", "training", "checkpoint", "snapshot",
+            "baseline");
+    private static final List<String> SQL = List.of("java.sql", "javax.sql", "com.github.kagkarlsson", "org.flywaydb",
+            "com.zaxxer", "org.h2", "org.postgresql");
 
     @Test
     void onlyTheHttpPackageSpeaksHttp() throws IOException {
@@ -29,6 +32,17 @@ class ServerLayeringTest {
         for (Path source : sources()) {
             if (!source.startsWith(SOURCES.resolve("http"))) {
                 found.addAll(references(source, HTTP));
+            }
+        }
+        assertEquals(List.of(), found);
+    }
+
+    @Test
+    void onlyTheLabAndTheStoreSpeakSql() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (Path source : sources()) {
+            if (!source.startsWith(SOURCES.resolve("lab")) && !source.startsWith(SOURCES.resolve("store"))) {
+                found.addAll(references(source, SQL));
             }
         }
         assertEquals(List.of(), found);
