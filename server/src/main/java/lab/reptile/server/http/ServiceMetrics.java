@@ -68,6 +68,10 @@ final class ServiceMetrics implements AutoCloseable {
                 .description("the default run's latest validation MSE after 8 inner steps").register(registry);
         Gauge.builder("reptile.queue.length", lab, Lab::queueLength)
                 .description("runs waiting to train").register(registry);
+        Gauge.builder("reptile.workers", lab, Lab::liveWorkers)
+                .description("workers that announced themselves in the last 5 s").register(registry);
+        Gauge.builder("reptile.database.reachable", lab, l -> l.databaseReachable() ? 1 : 0)
+                .description("1 if this process's last read of the lab's database succeeded").register(registry);
         for (RunState state : RunState.values()) {
             Gauge.builder("reptile.training.state", lab, l -> view(l).state() == state ? 1 : 0)
                     .tag("state", state.apiName()).description("1 for the default run's state").register(registry);
