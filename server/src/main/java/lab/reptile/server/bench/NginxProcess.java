@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 /**
  * Debian's nginx running the recipe deploy/nginx.conf as a child process: one process (no daemon, no master) on a
  * free loopback port, its cache, temp files and logs in a directory of its own, the recipe's upstream pointed at the
- * given origins. Used by the benchmarks and by NginxCacheIT.
+ * given origins, client connections kept alive without a request limit. Used by the benchmarks and by NginxCacheIT.
  */
 public final class NginxProcess implements AutoCloseable {
     public static final Path BINARY = Path.of("/usr/sbin/nginx");
@@ -73,6 +73,9 @@ public final class NginxProcess implements AutoCloseable {
         String temp = dir.toString();
         return "daemon off;\nmaster_process off;\npid " + temp + "/nginx.pid;\nerror_log " + temp + "/error.log;\n"
                 + "events { worker_connections 1024; }\nhttp {\naccess_log off;\n"
+                // h2load does not reopen a connection that nginx closes after its default 1,000 requests, so a
+                // fixed-rate run would lose its connections one by one: here a connection lasts the whole run.
+                + "keepalive_requests 10000000;\n"
                 + "client_body_temp_path " + temp + "/client_temp;\nproxy_temp_path " + temp + "/proxy_temp;\n"
                 + "fastcgi_temp_path " + temp + "/fastcgi_temp;\nuwsgi_temp_path " + temp + "/uwsgi_temp;\n"
                 + "scgi_temp_path " + temp + "/scgi_temp;\n" + site + "\n}\n";
