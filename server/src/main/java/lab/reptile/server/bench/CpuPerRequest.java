@@ -45,7 +45,7 @@ final class CpuPerRequest {
         return (server.cpuSeconds() - before) * 1e6 / requests;
     }
 
-    private static double median(List<Double> values) {
+    static double median(List<Double> values) {
         List<Double> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         int n = sorted.size();

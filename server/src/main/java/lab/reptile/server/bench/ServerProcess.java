@@ -73,6 +73,16 @@ final class ServerProcess implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(url(path))).GET(), 200);
     }
 
+    /** The body of {@code path} as text (e.g. /metrics); expects 200. */
+    String text(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path)))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException(response.request().uri() + " answered " + response.statusCode());
+        }
+        return response.body();
+    }
+
     /** POSTs a JSON body and expects {@code status}. */
     JsonNode post(String path, String json, int status) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")

@@ -16,6 +16,11 @@ import java.util.zip.GZIPOutputStream;
  */
 record CachedBody(byte[] plain, byte[] gzip, String etag, String contentType) {
     static final String JSON = "application/json";
+    /**
+     * The Cache-Control of a body that changes (latest weights, a run's JSON): caches may keep it but must revalidate
+     * it before each use; deploy/nginx.conf overrides this to revalidate at most once a second for all its clients.
+     */
+    static final String REVALIDATE = "no-cache";
 
     /** A JSON body and its gzipped bytes. */
     static CachedBody of(byte[] plain, String etag) {

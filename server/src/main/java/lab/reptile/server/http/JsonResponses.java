@@ -11,8 +11,13 @@ final class JsonResponses {
     }
 
     static void send(Context ctx, ObjectMapper mapper, int status, JsonNode body) {
+        ctx.status(status).contentType("application/json").result(bytes(mapper, body));
+    }
+
+    /** The UTF-8 bytes of {@code body}: the same tree always gives the same bytes. */
+    static byte[] bytes(ObjectMapper mapper, JsonNode body) {
         try {
-            ctx.status(status).contentType("application/json").result(mapper.writeValueAsBytes(body));
+            return mapper.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise a JSON tree", e);
         }

@@ -1,8 +1,6 @@
 package lab.reptile.server.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -13,10 +11,6 @@ import lab.reptile.server.lab.Lab;
 import lab.reptile.server.lab.LabRefusal;
 import lab.reptile.server.lab.Run;
 import lab.reptile.server.lab.RunId;
-import lab.reptile.server.lab.RunJson;
-import lab.reptile.server.lab.RunSpec;
-import lab.reptile.server.lab.RunState;
-import lab.reptile.server.lab.RunView;
 import lab.reptile.server.lab.TimelineEntry;
 import lab.reptile.server.snapshot.ContentEtag;
 import lab.reptile.server.snapshot.Snapshot;
@@ -34,6 +28,7 @@ final class RunsEndpoints {
     private final ClientAddress clients;
     private final RequestBodies requests;
     private final BodyCache bodies = new BodyCache();
+    private final RunBodies runBodies;
 
     RunsEndpoints(Lab lab, AdminGuard guard, ObjectMapper mapper, ClientAddress clients, RequestBodies requests) {
         this.lab = lab;
@@ -41,19 +36,11 @@ final class RunsEndpoints {
         this.mapper = mapper;
         this.clients = clients;
         this.requests = requests;
+        this.runBodies = new RunBodies(mapper);
     }
 
-    void list(Context ctx) {
-        ObjectNode body = mapper.createObjectNode();
-        ArrayNode runs = body.putArray("runs");
-        for (Lab.Listed listed : lab.list()) {
-            runs.add(summary(listed.run(), listed.queuePosition()));
-        }
-        body.putObject("queue").put("length", lab.queueLength()).put("limit", lab.limits().queueLimit());
-        body.putObject("disk").put("usedBytes", lab.diskUsedBytes()).put("limitBytes", lab.limits().diskLimitBytes());
-        body.put("workers", lab.liveWorkers());
-        ctx.header("Cache-Control", "no-store");
-        JsonResponses.send(ctx, mapper, 200, body);
+    void list(Context ctx) throws IOException {
+        runBodies.list(lab).send(ctx, CachedBody.REVALIDATE);
     }
 
     /** Refuses what the headers decide (type, quota, queue) before the body is read: a refusal costs no read. */
@@ -74,27 +61,17 @@ final class RunsEndpoints {
         Run run = refusalsAsErrors(ctx, () -> lab.create(config, client));
         ctx.header("Location", "/api/runs/" + run.id());
         ctx.header("Cache-Control", "no-store");
-        JsonResponses.send(ctx, mapper, 202, summary(run, lab.queuePosition(run)));
+        JsonResponses.send(ctx, mapper, 202, runBodies.summary(run.spec(), run.view(), lab.queuePosition(run)));
     }
 
-    void get(Context ctx) {
+    void get(Context ctx) throws IOException {
         Run run = run(ctx);
-        RunView view = run.view();
-        ObjectNode body = summary(run, lab.queuePosition(run));
-        body.set("history", RunJson.curve(mapper, view.history()));
-        ArrayNode timeline = body.putArray("timeline");
-        for (TimelineEntry entry : view.timeline()) {
-            timeline.addObject().put("index", entry.index()).put("tasksDone", entry.tasksDone())
-                    .put("metaIteration", entry.metaIteration()).put("url", snapshotsUrl(run.spec()) + entry.index());
-        }
-        body.set("report", view.report() == null ? mapper.nullNode() : RunJson.report(mapper, view.report()));
-        ctx.header("Cache-Control", "no-store");
-        JsonResponses.send(ctx, mapper, 200, body);
+        runBodies.detail(run, lab.queuePosition(run)).send(ctx, CachedBody.REVALIDATE);
     }
 
     void weights(Context ctx) throws IOException {
         Snapshot latest = run(ctx).view().latest();
-        bodies.of(latest.etag(), latest::jsonCopy).send(ctx, "no-cache");
+        bodies.of(latest.etag(), latest::jsonCopy).send(ctx, CachedBody.REVALIDATE);
     }
 
     /**
@@ -106,7 +83,7 @@ final class RunsEndpoints {
         String generation = ctx.pathParam("generation");
         if (!generation.equals(run.spec().generation())) {
             throw new ApiException(404, "run " + run.id() + " has no generation \"" + RequestBodies.shorten(generation)
-                    + "\": its snapshots are under " + snapshotsUrl(run.spec()) + "{index}");
+                    + "\": its snapshots are under " + RunBodies.snapshotsUrl(run.spec()) + "{index}");
         }
         int index = snapshotIndex(ctx.pathParam("index"));
         List<TimelineEntry> timeline = run.view().timeline();
@@ -146,7 +123,7 @@ final class RunsEndpoints {
     void ungenerationedSnapshot(Context ctx) {
         Run run = run(ctx);
         throw new ApiException(404, "snapshot URLs name the run's generation: run " + run.id() + "'s are under "
-                + snapshotsUrl(run.spec()) + "{index} (see its timeline)");
+                + RunBodies.snapshotsUrl(run.spec()) + "{index} (see its timeline)");
     }
 
     /** A snapshot index in canonical form (0, or digits without a leading zero); MAX_VALUE past any timeline. */
@@ -169,25 +146,6 @@ final class RunsEndpoints {
         ctx.status(204);
     }
 
-    /** A run's summary: what {@code GET /api/runs} lists for it. */
-    ObjectNode summary(Run run, int queuePosition) {
-        RunView view = run.view();
-        ObjectNode node = mapper.createObjectNode().put("id", run.id().value())
-                .put("generation", run.spec().generation()).put("state", view.state().apiName());
-        node.set("config", ConfigJson.write(mapper, run.spec().config()));
-        node.put("tasksDone", view.tasksDone()).put("tasksTotal", run.tasksTotal())
-                .put("tasksPerSecond", Math.round(view.tasksPerSecond() * 10) / 10.0);
-        if (view.state() == RunState.QUEUED && queuePosition > 0) {
-            node.put("queuePosition", queuePosition);
-        } else {
-            node.putNull("queuePosition");
-        }
-        node.put("createdAt", run.spec().createdAt().toString()).put("origin", run.spec().origin().apiName())
-                .put("problem", view.problem()).put("worker", view.worker())
-                .put("weightsUrl", "/api/runs/" + run.id() + "/weights");
-        return node;
-    }
-
     private Run run(Context ctx) {
         RunId id = runId(ctx);
         Run run = lab.get(id);
@@ -203,11 +161,6 @@ final class RunsEndpoints {
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, e.getMessage());
         }
-    }
-
-    /** Where the snapshots of the run's current generation are: append the index. */
-    private static String snapshotsUrl(RunSpec spec) {
-        return "/api/runs/" + spec.id() + "/generations/" + spec.generation() + "/snapshots/";
     }
 
     /** What the lab may throw while acting on a request. */

@@ -11,6 +11,7 @@ import lab.reptile.model.ValidationPoint;
 import lab.reptile.server.lab.Lab;
 import lab.reptile.server.lab.Run;
 import lab.reptile.server.lab.RunId;
+import lab.reptile.server.lab.RunSpec;
 import lab.reptile.server.lab.RunView;
 import lab.reptile.server.training.ConfigJson;
 
@@ -20,6 +21,11 @@ final class TrainingEndpoints {
     private final AdminGuard guard;
     private final ObjectMapper mapper;
     private final RequestBodies requests;
+    private final LatestBody body = new LatestBody();
+
+    /** What the status is made of: equal values give equal bytes (a reset default run has a new spec). */
+    private record Shown(RunSpec spec, RunView view) {
+    }
 
     TrainingEndpoints(Lab lab, AdminGuard guard, ObjectMapper mapper, RequestBodies requests) {
         this.lab = lab;
@@ -28,9 +34,19 @@ final class TrainingEndpoints {
         this.requests = requests;
     }
 
-    void status(Context ctx) {
+    /** The status as a prepared body, made once per view of the default run: the page polls it every second. */
+    void status(Context ctx) throws IOException {
+        Run run = lab.defaultRun();
+        Shown shown = new Shown(run.spec(), run.view());
+        body.ofJson(shown, () -> JsonResponses.bytes(mapper, statusJson(mapper, shown.spec(), shown.view())))
+                .send(ctx, CachedBody.REVALIDATE);
+    }
+
+    /** The status after an admin action: that request's own answer, never kept by a cache. */
+    private void answerStatus(Context ctx) {
+        Run run = lab.defaultRun();
         ctx.header("Cache-Control", "no-store");
-        JsonResponses.send(ctx, mapper, 200, statusJson(mapper, lab.defaultRun()));
+        JsonResponses.send(ctx, mapper, 200, statusJson(mapper, run.spec(), run.view()));
     }
 
     /** 409 unless the default run is queued or training. */
@@ -38,7 +54,7 @@ final class TrainingEndpoints {
         guard.check(ctx);
         requests.requireEmpty(ctx);
         RunsEndpoints.refusalsAsErrors(ctx, () -> lab.pause(RunId.DEFAULT));
-        status(ctx);
+        answerStatus(ctx);
     }
 
     /** 409 unless the default run is paused. */
@@ -46,7 +62,7 @@ final class TrainingEndpoints {
         guard.check(ctx);
         requests.requireEmpty(ctx);
         RunsEndpoints.refusalsAsErrors(ctx, () -> lab.resume(RunId.DEFAULT));
-        status(ctx);
+        answerStatus(ctx);
     }
 
     void reset(Context ctx) throws IOException {
@@ -59,20 +75,19 @@ final class TrainingEndpoints {
             throw new ApiException(400, e.getMessage());
         }
         RunsEndpoints.refusalsAsErrors(ctx, () -> lab.resetDefault(config));
-        status(ctx);
+        answerStatus(ctx);
     }
 
     /** The body: {@link TrainingStatus}'s components as keys (the page reads it back with it), plus the config. */
-    static ObjectNode statusJson(ObjectMapper mapper, Run run) {
-        RunView view = run.view();
+    static ObjectNode statusJson(ObjectMapper mapper, RunSpec spec, RunView view) {
         List<ValidationPoint> history = view.history();
         ObjectNode node = mapper.valueToTree(new TrainingStatus(view.state().apiName(), view.metaIteration(),
-                view.tasksDone(), run.tasksTotal(), Math.round(view.tasksPerSecond() * 10) / 10.0,
+                view.tasksDone(), spec.config().tasks(), Math.round(view.tasksPerSecond() * 10) / 10.0,
                 view.latest().version(), view.problem(), history));
         if (view.problem() == null) {
             node.remove("problem"); // the key is there only when training stopped early
         }
-        node.set("config", ConfigJson.write(mapper, run.spec().config()));
+        node.set("config", ConfigJson.write(mapper, spec.config()));
         return node;
     }
 }

@@ -26,9 +26,9 @@ final class WeightsEndpoint {
     void get(Context ctx) throws IOException {
         String init = ctx.queryParam("init");
         if (init == null || init.equals("meta")) {
-            meta.of(lab.defaultRun().view().latest()).send(ctx, "no-cache");
+            meta.of(lab.defaultRun().view().latest()).send(ctx, CachedBody.REVALIDATE);
         } else if (init.equals("pretrained")) {
-            pretrainedBody.of(pretrainedSnapshot(ctx)).send(ctx, "no-cache");
+            pretrainedBody.of(pretrainedSnapshot(ctx)).send(ctx, CachedBody.REVALIDATE);
         } else {
             throw new ApiException(400, "unknown init \"" + RequestBodies.shorten(init)
                     + "\": the query parameter init must be meta or pretrained");

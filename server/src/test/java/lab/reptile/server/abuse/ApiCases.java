@@ -92,8 +92,8 @@ final class ApiCases {
         c.check(etag != null, "GET /api/weights has no ETag");
         String snapshot = JSON.readTree(wire.get("/api/runs/default").body()).path("timeline").path(0).path("url")
                 .asText();
-        for (String path : new String[] {"/api/weights", snapshot,
-                "/api/runs/default/weights"}) {
+        for (String path : new String[] {"/api/weights", snapshot, "/api/runs/default/weights", "/api/runs/default",
+                "/api/runs", "/api/training"}) {
             for (String tag : new String[] {"garbage", "\"unterminated", "W/", "\"1\" \"2\"", "*, \"1\""}) {
                 c.expect("GET " + path + " If-None-Match: " + tag, wire.get(path, "If-None-Match", tag),
                         "a malformed entity tag is 400", 400);

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class ContentEncodingIT {
     private static final List<String> FIXED_PATHS = List.of("/", "/index.html", "/app.css", "/js/reptile.js",
-            "/webjars/chart.js/4.5.1/dist/chart.umd.js", "/api/weights", "/api/runs/default/weights");
+            "/webjars/chart.js/4.5.1/dist/chart.umd.js", "/api/weights", "/api/runs/default/weights",
+            "/api/runs/default", "/api/runs", "/api/training");
     /** The fixed paths and the default run's first snapshot (its URL names the run's generation). */
     private static List<String> paths;
     /** No HttpClient default: it sends no Accept-Encoding of its own and never unzips. */

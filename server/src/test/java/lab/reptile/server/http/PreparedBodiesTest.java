@@ -2,6 +2,7 @@ package lab.reptile.server.http;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -20,13 +21,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 import lab.reptile.model.NetShape;
 import lab.reptile.model.Params;
+import lab.reptile.server.snapshot.ContentEtag;
 import lab.reptile.server.snapshot.Snapshot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * A burst of requests for a body not yet prepared prepares it once: {@link BodyCache} for runs' weights and
- * snapshots, {@link LatestBody} for the default run's latest. Gzipping each copy per request starved training.
+ * snapshots, {@link LatestBody} for the default run's latest and for the JSON that followers of a run poll.
+ * Gzipping each copy per request starved training.
  */
 class PreparedBodiesTest {
     private static final int BURST = 32;
@@ -95,6 +98,50 @@ class PreparedBodiesTest {
         assertEquals(older.etag(), olderBody.etag());
         assertSame(olderBody, latest.of(older), "a request that read the snapshot before the publish still hits");
         assertSame(bodies.get(0), latest.of(newer), "and does not push the newer one out");
+    }
+
+    /** A stand-in for what a run's JSON is made of: compared by value, as the endpoints' records are. */
+    private record State(String run, long tasksDone) {
+    }
+
+    @Test
+    void aBurstForOneStateMakesItsJsonOnceTaggedFromItsBytes() throws Exception {
+        LatestBody latest = new LatestBody();
+        AtomicInteger made = new AtomicInteger();
+        byte[] json = "{\"id\":\"default\",\"tasksDone\":1200}".getBytes(StandardCharsets.UTF_8);
+        List<CachedBody> bodies = burst(() -> latest.ofJson(new State("default", 1200), () -> {
+            made.incrementAndGet();
+            pause(50); // serialising and gzipping: long enough for the whole burst to arrive meanwhile
+            return json;
+        }));
+        assertEquals(1, made.get());
+        for (CachedBody body : bodies) {
+            assertSame(bodies.get(0), body);
+        }
+        assertEquals(ContentEtag.of(json), bodies.get(0).etag());
+        assertArrayEquals(json, new GZIPInputStream(new ByteArrayInputStream(bodies.get(0).gzip())).readAllBytes());
+        assertSame(bodies.get(0), latest.ofJson(new State("default", 1200), () -> {
+            throw new AssertionError("an equal state is not made again");
+        }));
+        assertEquals(ContentEtag.of(json), new LatestBody().ofJson(new State("default", 1200), () -> json).etag(),
+                "another server (a replica) tags the same bytes alike");
+    }
+
+    @Test
+    void aNewStateIsMadeAgainAndTheOneBeforeItStillHits() {
+        LatestBody latest = new LatestBody();
+        byte[] older = "{\"tasksDone\":1200}".getBytes(StandardCharsets.UTF_8);
+        byte[] newer = "{\"tasksDone\":1400}".getBytes(StandardCharsets.UTF_8);
+        CachedBody olderBody = latest.ofJson(new State("default", 1200), () -> older);
+        CachedBody newerBody = latest.ofJson(new State("default", 1400), () -> newer);
+        assertArrayEquals(newer, newerBody.plain());
+        assertNotEquals(olderBody.etag(), newerBody.etag());
+        assertSame(olderBody, latest.ofJson(new State("default", 1200), () -> {
+            throw new AssertionError("a request that read the state just before a publish still hits");
+        }));
+        assertSame(newerBody, latest.ofJson(new State("default", 1400), () -> {
+            throw new AssertionError("and does not push the newer one out");
+        }));
     }
 
     private static void pause(long millis) {

@@ -46,7 +46,8 @@ class TrainingStatusBodyTest {
 
     @Test
     void theBodyHasTheDocumentedKeysAndReadsBackAsTheStatus() {
-        ObjectNode body = TrainingEndpoints.statusJson(MAPPER, run(RunState.RUNNING, null));
+        Run run = run(RunState.RUNNING, null);
+        ObjectNode body = TrainingEndpoints.statusJson(MAPPER, run.spec(), run.view());
         assertEquals(List.of("state", "metaIteration", "tasksDone", "tasksTotal", "tasksPerSecond", "version",
                 "history", "config"), keys(body));
         assertEquals(new TrainingStatus("running", 1200, 1200, CONFIG.tasks(), 5211.0, 7, null, List.of(
@@ -58,7 +59,8 @@ class TrainingStatusBodyTest {
 
     @Test
     void theProblemKeyIsThereOnlyWhenTrainingStoppedEarly() {
-        ObjectNode body = TrainingEndpoints.statusJson(MAPPER, run(RunState.DIVERGED, "weights became NaN"));
+        Run run = run(RunState.DIVERGED, "weights became NaN");
+        ObjectNode body = TrainingEndpoints.statusJson(MAPPER, run.spec(), run.view());
         assertEquals(List.of("state", "metaIteration", "tasksDone", "tasksTotal", "tasksPerSecond", "version",
                 "problem", "history", "config"), keys(body));
         assertEquals("weights became NaN", TrainingStatus.read(new JacksonTree(body)).problem());
