@@ -37,7 +37,7 @@ class RunBodiesTest {
 
     private static Run run(RunState state, long tasksDone) {
         return TestRuns.run(SPEC, new RunView(state, tasksDone, tasksDone, 1850.0, LATEST,
-                List.of(new ValidationPoint(0, 4.25)), List.of(), null, null));
+                List.of(new ValidationPoint(0, 4.25)), List.of(), null, null, null));
     }
 
     private static String text(CachedBody body) {
