@@ -37,6 +37,8 @@ public final class ScaleBenchmark {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 6;
         int tasks = args.length > 1 ? Integer.parseInt(args[1]) : 6_000;
         Path dir = Files.createTempDirectory("reptile-scale-bench");
+        // PostgreSQL runs as its own user, which must reach its cluster's folder below this one
+        Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         System.out.printf(Locale.ROOT, "%d visitor runs of %d tasks each (default preset); load before: %s%n", runs,
                 tasks, Files.readString(Path.of("/proc/loadavg")).trim());
         List<Process> embedded = new ArrayList<>();
@@ -162,7 +164,8 @@ public final class ScaleBenchmark {
 
     private static Process launch(Path dataDir, Path log, String... flags) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                .toString(), "-Xmx512m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=info", // the test classpath says warn
+                "-cp", System.getProperty("java.class.path"),
                 "lab.reptile.server.cli.Main", "--port", "0", "--data-dir", dataDir.toString(), "--tasks", "2000",
                 "--lab-runs-per-hour", "1000", "--lab-queue", "100", "--lab-disk-mb", "4096"));
         command.addAll(List.of(flags));
