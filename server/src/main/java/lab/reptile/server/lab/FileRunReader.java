@@ -151,11 +151,12 @@ final class FileRunReader {
 
     /** A file's verified content; an unsealed one (from the release before sealing) must pass {@code check}. */
     private static byte[] verified(Path dir, String name, Reader<?> check) throws IOException {
-        SealedFiles.Content content = SealedFiles.read(dir.resolve(name));
+        Path file = dir.resolve(name);
+        SealedFiles.Content content = SealedFiles.read(file);
         try {
             check.read(content.bytes());
         } catch (JacksonException | IllegalArgumentException e) {
-            throw new DamagedFileException(name, (content.sealed() ? "its content does not parse: "
+            throw new DamagedFileException(file.getFileName().toString(), (content.sealed() ? "its content does not parse: "
                     : "it has no checksum and does not parse: ") + e.getMessage());
         }
         return content.bytes();
