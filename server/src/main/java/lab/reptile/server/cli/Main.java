@@ -10,6 +10,7 @@ import lab.reptile.server.baseline.PretrainConfig;
 import lab.reptile.server.baseline.PretrainedBaseline;
 import lab.reptile.server.http.ReptileServer;
 import lab.reptile.server.http.ServerOptions;
+import lab.reptile.server.lab.FileImport;
 import lab.reptile.server.lab.Lab;
 import lab.reptile.server.lab.LabOptions;
 import lab.reptile.server.store.Database;
@@ -93,14 +94,26 @@ public final class Main {
         Thread.currentThread().join();
     }
 
-    /** The database of --db, or the embedded one in the data dir, which imports an old release's files first. */
+    /**
+     * The database of --db, or the embedded one in the data dir; either imports, once, the runs an old release kept
+     * as files in the data dir (into a database without runs: see {@link FileImport}).
+     */
     private static Database openDatabase(CommandLine cli) throws IOException {
-        if (cli.db() != null) {
-            return Database.open(cli.db(), cli.dbUser(), cli.dbPassword());
-        }
         Path dataDir = Path.of(cli.dataDir());
-        java.nio.file.Files.createDirectories(dataDir);
-        return Database.open(Database.embeddedUrl(dataDir), cli.dbUser(), cli.dbPassword());
+        Database database;
+        if (cli.db() != null) {
+            database = Database.open(cli.db(), cli.dbUser(), cli.dbPassword());
+        } else {
+            java.nio.file.Files.createDirectories(dataDir);
+            database = Database.open(Database.embeddedUrl(dataDir), cli.dbUser(), cli.dbPassword());
+        }
+        try {
+            FileImport.importOnce(database, dataDir, LabOptions.standardReporter());
+        } catch (IllegalStateException e) {
+            database.close();
+            throw e;
+        }
+        return database;
     }
 
     private static String workerName(CommandLine cli) {
