@@ -87,14 +87,10 @@ final class RunsEndpoints {
         }
         int index = snapshotIndex(ctx.pathParam("index"));
         List<TimelineEntry> timeline = run.view().timeline();
-        if (index >= timeline.size()) {
-            throw new ApiException(404, "run " + run.id() + " has " + timeline.size() + " snapshots (0 to "
-                    + (timeline.size() - 1) + "), not " + RequestBodies.shorten(ctx.pathParam("index")));
-        }
-        TimelineEntry entry = timeline.get(index);
         CachedBody body;
         try {
-            body = bodies.of(entry.etag(), () -> snapshotBytes(run, entry));
+            body = index < timeline.size() ? bodies.of(timeline.get(index).etag(),
+                    () -> snapshotBytes(run, timeline.get(index))) : newerSnapshot(run, index, ctx.pathParam("index"));
         } catch (NoSuchFileException e) { // reset or deleted since this request found the run: gone, not 500
             ctx.header("Cache-Control", "no-store");
             throw new ApiException(404, "run " + run.id() + " has no generation \"" + run.spec().generation()
@@ -105,6 +101,26 @@ final class RunsEndpoints {
                     + "is not served (" + e.getMessage() + ")");
         }
         body.send(ctx, IMMUTABLE);
+    }
+
+    /**
+     * Snapshot {@code index}, past the {@code known} ones of this process's catalogue, if the database has it already:
+     * another replica, refreshed a moment later or sooner, may have listed it to the client (refreshes are 250 ms
+     * apart). Its bytes are final once written (a resume writes them again, bit for bit), so they may be served as
+     * immutable; a 404 naming {@code asked} if the run has not reached it.
+     */
+    private CachedBody newerSnapshot(Run run, int index, String asked) throws IOException {
+        if (index < run.spec().timelinePlan().length) { // no look-up for an index no run of its length makes
+            try {
+                byte[] bytes = lab.readSnapshot(run.spec(), index);
+                return bodies.of(ContentEtag.of(bytes), () -> bytes);
+            } catch (NoSuchFileException e) {
+                // not reached yet: the 404 below
+            }
+        }
+        int known = run.view().timeline().size();
+        throw new ApiException(404, "run " + run.id() + " has " + known + " snapshots (0 to " + (known - 1) + "), not "
+                + RequestBodies.shorten(asked));
     }
 
     /**
@@ -148,7 +164,7 @@ final class RunsEndpoints {
 
     private Run run(Context ctx) {
         RunId id = runId(ctx);
-        Run run = lab.get(id);
+        Run run = lab.find(id); // also one created through another replica a moment ago
         if (run == null) {
             throw new ApiException(404, "no run " + id);
         }

@@ -100,6 +100,20 @@ public final class Lab implements AutoCloseable {
         return catalogue.current().runs().get(id);
     }
 
+    /**
+     * The run {@code id} as {@link #get}, but one this process's catalogue does not hold yet and the database does
+     * (created through another replica since the last refresh: a client follows the 202's Location at once, and a
+     * load balancer may send it anywhere) is read now: one look-up by key per miss, a refresh only for a real run.
+     */
+    public Run find(RunId id) {
+        Run run = get(id);
+        if (run != null || !guarded(() -> store.exists(id))) {
+            return run;
+        }
+        catalogue.refresh();
+        return get(id);
+    }
+
     /** Every run, the default first, then oldest first, with its place in the queue. */
     public List<Listed> list() {
         return catalogue.current().listed();

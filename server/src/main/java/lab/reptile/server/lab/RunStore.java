@@ -63,6 +63,11 @@ public final class RunStore {
                 r.getDouble("tasks_per_second"), r.getLong("change"));
     }
 
+    /** True if the database holds a run {@code id} (of any generation). */
+    boolean exists(RunId id) {
+        return jdbc.first("SELECT 1 FROM runs WHERE id = ?", r -> r.getInt(1), id.value()) != null;
+    }
+
     /** The heavy parts of {@code spec}'s generation; null if the run or that generation is gone. */
     Heavy heavy(RunSpec spec) {
         return jdbc.inTransaction(tx -> {

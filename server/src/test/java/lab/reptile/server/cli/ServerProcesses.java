@@ -15,6 +15,9 @@ import lab.reptile.server.Await;
 /** Real server processes for the process tests: started on port 0 with the test classpath, logging to a file. */
 final class ServerProcesses {
     private static final Pattern URL = Pattern.compile("open (http://127\\.0\\.0\\.1:\\d+/)");
+    /** A worker serves only /healthz, /readyz and /metrics, and says so with its name. */
+    private static final Pattern WORKER_URL =
+            Pattern.compile("worker \\S+ is up: health at (http://127\\.0\\.0\\.1:\\d+/)healthz");
 
     private ServerProcesses() {
     }
@@ -45,10 +48,18 @@ final class ServerProcesses {
 
     /** Waits until the process's log names its URL, e.g. {@code http://127.0.0.1:40123/}. */
     static String awaitUrl(Process process, Path log) throws Exception {
-        String text = Await.until("the server to print its URL", Duration.ofSeconds(120),
-                () -> Files.exists(log) ? Files.readString(log) : "",
-                t -> URL.matcher(t).find() || !process.isAlive());
-        Matcher m = URL.matcher(text);
+        return awaitLine(process, log, URL, "the server to print its URL");
+    }
+
+    /** Waits until a worker's log names its health URL, e.g. {@code http://127.0.0.1:40123/}. */
+    static String awaitWorkerUrl(Process process, Path log) throws Exception {
+        return awaitLine(process, log, WORKER_URL, "the worker to print its health URL");
+    }
+
+    private static String awaitLine(Process process, Path log, Pattern line, String what) throws Exception {
+        String text = Await.until(what, Duration.ofSeconds(120), () -> Files.exists(log) ? Files.readString(log) : "",
+                t -> line.matcher(t).find() || !process.isAlive());
+        Matcher m = line.matcher(text);
         assertTrue(m.find(), "the server exited: " + text);
         return m.group(1);
     }
