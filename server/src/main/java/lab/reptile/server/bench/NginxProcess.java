@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
  */
 public final class NginxProcess implements AutoCloseable {
     public static final Path BINARY = Path.of("/usr/sbin/nginx");
-    /** The recipe's one upstream server, replaced by the origins' addresses. */
-    static final String UPSTREAM_LINE = "    server 127.0.0.1:8080;\n";
+    /** The recipe's upstream servers (two web replicas), all replaced by the origins' addresses. */
+    static final String UPSTREAM_LINES = "    server 127.0.0.1:8080;\n    server 127.0.0.1:8081;\n";
     private static final long START_TIMEOUT_NANOS = 20_000_000_000L;
 
     private final Process process;
@@ -62,13 +62,13 @@ public final class NginxProcess implements AutoCloseable {
 
     /** The recipe as a whole nginx.conf: the site inside an http block, every path under {@code dir}. */
     static String mainConfig(String recipe, Path dir, int port, List<Integer> originPorts) {
-        if (!recipe.contains(UPSTREAM_LINE) || !recipe.contains("listen 80;")) {
-            throw new IllegalArgumentException("the recipe has no line \"" + UPSTREAM_LINE.strip()
+        if (!recipe.contains(UPSTREAM_LINES) || !recipe.contains("listen 80;")) {
+            throw new IllegalArgumentException("the recipe has no lines \"" + UPSTREAM_LINES.strip()
                     + "\" or \"listen 80;\" to point at the test's servers");
         }
         String servers = originPorts.stream().map(p -> "    server 127.0.0.1:" + p + ";\n")
                 .collect(Collectors.joining());
-        String site = recipe.replace(UPSTREAM_LINE, servers).replace("listen 80;", "listen 127.0.0.1:" + port + ";")
+        String site = recipe.replace(UPSTREAM_LINES, servers).replace("listen 80;", "listen 127.0.0.1:" + port + ";")
                 .replace("/var/cache/nginx/reptile", dir.resolve("cache").toString());
         String temp = dir.toString();
         return "daemon off;\nmaster_process off;\npid " + temp + "/nginx.pid;\nerror_log " + temp + "/error.log;\n"
