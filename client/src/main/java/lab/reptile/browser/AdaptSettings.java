@@ -1,5 +1,7 @@
 package lab.reptile.browser;
 
+import lab.reptile.model.PlainNumbers;
+
 /** The visitor's choice of inner-loop steps and learning rate, validated against the page's safe ranges. */
 public record AdaptSettings(int steps, double lr) {
     public static final int MIN_STEPS = 1;
@@ -15,7 +17,8 @@ public record AdaptSettings(int steps, double lr) {
             throw new IllegalArgumentException("steps must be from " + MIN_STEPS + " to " + MAX_STEPS + ", got " + steps);
         }
         if (!(lr >= MIN_LR && lr <= MAX_LR)) {
-            throw new IllegalArgumentException("learning rate must be from " + MIN_LR + " to " + MAX_LR + ", got " + lr);
+            throw new IllegalArgumentException("learning rate must be from " + MIN_LR + " to " + MAX_LR + ", got "
+                    + PlainNumbers.of(lr));
         }
     }
 
@@ -24,7 +27,8 @@ public record AdaptSettings(int steps, double lr) {
         return new AdaptSettings(parseSteps(stepsText), parseLr(lrText));
     }
 
-    private static int parseSteps(String text) {
+    /** The steps field's whole number, not yet checked against the range. */
+    static int parseSteps(String text) {
         String trimmed = text == null ? "" : text.trim();
         if (!isDigits(trimmed)) {
             throw new IllegalArgumentException("steps must be a whole number from " + MIN_STEPS + " to " + MAX_STEPS

@@ -75,7 +75,7 @@ public final class FullBatchSgd {
             throw new IllegalArgumentException("adaptation needs at least one point");
         }
         if (steps < 0 || steps > MAX_STEPS) {
-            throw new IllegalArgumentException("steps must be in [0, " + MAX_STEPS + "], got " + steps);
+            throw new IllegalArgumentException("steps must be from 0 to " + PlainNumbers.of(MAX_STEPS) + ", got " + PlainNumbers.of(steps));
         }
         if (!(lr > 0 && lr <= 10)) {
             throw new IllegalArgumentException("learning rate must be in (0, 10], got " + lr);
@@ -114,7 +114,7 @@ public final class FullBatchSgd {
         /** The net after step {@code step} (0 = the start) on the grid, [grid size]; predicted once, then kept. */
         public double[] curve(int step) {
             if (step < 0 || step > steps()) {
-                throw new IllegalArgumentException("step must be in [0, " + steps() + "], got " + step);
+                throw new IllegalArgumentException("step must be from 0 to " + PlainNumbers.of(steps()) + ", got " + PlainNumbers.of(step));
             }
             if (curves[step] == null) {
                 curves[step] = new double[gridXs.length];

@@ -139,5 +139,13 @@ class LabPageActionsTest {
     void theAdaptButtonLabelCountsTheSteps() {
         assertEquals("Adapt 1 step", AdaptForm.buttonLabel(" 1"));
         assertEquals("Adapt 8 steps", AdaptForm.buttonLabel("8"));
+        assertEquals("Adapt 32 steps", AdaptForm.buttonLabel("32"));
+    }
+
+    @Test
+    void theAdaptButtonNeverShowsAnInvalidCount() {
+        for (String text : new String[] {"2.5", "0", "33", "", " ", "abc", "-1", "1e3"}) {
+            assertEquals("Adapt", AdaptForm.buttonLabel(text), text);
+        }
     }
 }

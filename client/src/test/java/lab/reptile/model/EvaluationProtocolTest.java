@@ -104,7 +104,7 @@ class EvaluationProtocolTest {
     void badProtocolsAreRefusedByName() {
         assertEquals("unknown protocol \"paper\"; known: demo, maml",
                 assertThrows(IllegalArgumentException.class, () -> EvaluationProtocol.named("paper")).getMessage());
-        assertEquals("supportPoints must be in [1, 1000], got 0", assertThrows(IllegalArgumentException.class,
+        assertEquals("supportPoints must be from 1 to 1,000, got 0", assertThrows(IllegalArgumentException.class,
                 () -> EvaluationProtocol.MAML.withSupportPoints(0)).getMessage());
         assertEquals("steps must be ascending in [0, 1000], got step 1", assertThrows(IllegalArgumentException.class,
                 () -> EvaluationProtocol.MAML.withSteps(5, 1)).getMessage());

@@ -99,6 +99,6 @@ class EvaluationTest {
     void fewerThanTwoTasksAreRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Evaluation.evaluate(random, EVAL_SEED, 1, 0.02));
-        assertEquals("tasks must be in [2, 1000000], got 1", e.getMessage());
+        assertEquals("tasks must be from 2 to 1,000,000, got 1", e.getMessage());
     }
 }

@@ -66,8 +66,8 @@ class FullBatchSgdTest {
     void aCurveOutsideTheTracedStepsIsRejectedNamingTheStep() {
         FullBatchSgd.Trace trace = loop.trace(start, line, 8, LR, grid);
         assertEquals(8, trace.steps());
-        assertRejected("step must be in [0, 8], got 9", () -> trace.curve(9));
-        assertRejected("step must be in [0, 8], got -1", () -> trace.curve(-1));
+        assertRejected("step must be from 0 to 8, got 9", () -> trace.curve(9));
+        assertRejected("step must be from 0 to 8, got -1", () -> trace.curve(-1));
     }
 
     @Test
@@ -96,8 +96,8 @@ class FullBatchSgdTest {
 
     @Test
     void badStepsLearningRatesAndEmptyPointsAreRejectedNamingTheValue() {
-        assertRejected("steps must be in [0, 1000], got -1", () -> loop.adapt(start, line, -1, LR));
-        assertRejected("steps must be in [0, 1000], got 1001", () -> loop.trace(start, line, 1001, LR, grid));
+        assertRejected("steps must be from 0 to 1,000, got -1", () -> loop.adapt(start, line, -1, LR));
+        assertRejected("steps must be from 0 to 1,000, got 1,001", () -> loop.trace(start, line, 1001, LR, grid));
         assertRejected("learning rate must be in (0, 10], got 0.0", () -> loop.adapt(start, line, 1, 0));
         assertRejected("learning rate must be in (0, 10], got -0.5", () -> loop.trace(start, line, 1, -0.5, grid));
         assertRejected("learning rate must be in (0, 10], got NaN", () -> loop.adapt(start, line, 1, Double.NaN));

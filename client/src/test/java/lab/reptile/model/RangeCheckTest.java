@@ -17,19 +17,19 @@ class RangeCheckTest {
 
     @Test
     void wholeNumbersArePrintedAsWholeNumbers() {
-        assertRejected("tasks must be in [1, 100000000], got 0", () -> RangeCheck.require("tasks", 0, 1, 100_000_000));
-        assertRejected("batchSize must be in [1, 50000], got 50001",
+        assertRejected("tasks must be from 1 to 100,000,000, got 0", () -> RangeCheck.require("tasks", 0, 1, 100_000_000));
+        assertRejected("batchSize must be from 1 to 50,000, got 50,001",
                 () -> RangeCheck.require("batchSize", 50_001, 1, 1_000L * 50));
-        assertRejected("--seed must be in [-5, 5], got -9223372036854775808",
+        assertRejected("--seed must be from -5 to 5, got -9,223,372,036,854,775,808",
                 () -> RangeCheck.require("--seed", Long.MIN_VALUE, -5, 5));
     }
 
     @Test
     void realNumbersArePrintedAsJavaPrintsThemAndNaNIsNeverInRange() {
-        assertRejected("innerLr must be in [1.0E-6, 10.0], got 10.5", () -> RangeCheck.require("innerLr", 10.5, 1e-6, 10));
-        assertRejected("innerLr must be in [1.0E-6, 10.0], got NaN",
+        assertRejected("innerLr must be from 0.000001 to 10, got 10.5", () -> RangeCheck.require("innerLr", 10.5, 1e-6, 10));
+        assertRejected("innerLr must be from 0.000001 to 10, got NaN",
                 () -> RangeCheck.require("innerLr", Double.NaN, 1e-6, 10));
-        assertRejected("lr must be in [0.0, 1.0], got -Infinity",
+        assertRejected("lr must be from 0 to 1, got -Infinity",
                 () -> RangeCheck.require("lr", Double.NEGATIVE_INFINITY, 0, 1));
     }
 

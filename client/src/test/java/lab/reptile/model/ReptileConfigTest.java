@@ -101,30 +101,30 @@ class ReptileConfigTest {
     void invalidValuesAreRejectedNamingTheFieldWithWholeNumbersPrintedWhole() {
         assertRejected("tasks must be a multiple of metaBatchSize (4), got 30",
                 () -> ReptileConfig.builder().tasks(30).metaBatchSize(4).build());
-        assertRejected("tasks must be in [1, 100000000], got 0", () -> ReptileConfig.builder().tasks(0).build());
-        assertRejected("metaBatchSize must be in [1, 1024], got 2048",
+        assertRejected("tasks must be from 1 to 100,000,000, got 0", () -> ReptileConfig.builder().tasks(0).build());
+        assertRejected("metaBatchSize must be from 1 to 1,024, got 2,048",
                 () -> ReptileConfig.builder().tasks(2048).metaBatchSize(2048).build());
-        assertRejected("innerLr must be in [1.0E-6, 10.0], got NaN",
+        assertRejected("innerLr must be from 0.000001 to 10, got NaN",
                 () -> ReptileConfig.builder().innerLr(Double.NaN).build());
-        assertRejected("pointsPerTask must be in [1, 1000], got 1001",
+        assertRejected("pointsPerTask must be from 1 to 1,000, got 1,001",
                 () -> ReptileConfig.builder().pointsPerTask(1001).build());
-        assertRejected("innerBatchSize must be in [1, 50], got 51",
+        assertRejected("innerBatchSize must be from 1 to 50, got 51",
                 () -> ReptileConfig.builder().innerBatchSize(51).build());
-        assertRejected("randomPoints must be in [0, 1], got -1", () -> ReptileConfig.builder().randomPoints(-1).build());
-        assertRejected("maxPhase must be in [1.0E-6, 6.283185307179586], got 0.0",
+        assertRejected("randomPoints must be from 0 to 1, got -1", () -> ReptileConfig.builder().randomPoints(-1).build());
+        assertRejected("maxPhase must be from 0.000001 to 6.283185307179586, got 0",
                 () -> ReptileConfig.builder().maxPhase(0).build());
-        assertRejected("innerEpochs must be in [1, 100], got 0", () -> ReptileConfig.builder().innerEpochs(0).build());
-        assertRejected("outerStepStart must be in [1.0E-6, 1.0], got 0.0",
+        assertRejected("innerEpochs must be from 1 to 100, got 0", () -> ReptileConfig.builder().innerEpochs(0).build());
+        assertRejected("outerStepStart must be from 0.000001 to 1, got 0",
                 () -> ReptileConfig.builder().outerStepStart(0).build());
-        assertRejected("outerStepEnd must be in [0.0, 0.1], got 0.2",
+        assertRejected("outerStepEnd must be from 0 to 0.1, got 0.2",
                 () -> ReptileConfig.builder().outerStepEnd(0.2).build());
-        assertRejected("supportPoints must be in [0, 1000], got -1",
+        assertRejected("supportPoints must be from 0 to 1,000, got -1",
                 () -> ReptileConfig.builder().supportPoints(-1).build());
-        assertRejected("supportSteps must be in [0, 100], got 101",
+        assertRejected("supportSteps must be from 0 to 100, got 101",
                 () -> ReptileConfig.builder().supportPoints(5).supportSteps(101).build());
         assertRejected("supportPoints and supportSteps are both 0 or both positive, got 5 and 0",
                 () -> ReptileConfig.builder().supportPoints(5).build());
-        assertRejected("supportLr must be in [1.0E-6, 10.0], got Infinity",
+        assertRejected("supportLr must be from 0.000001 to 10, got Infinity",
                 () -> ReptileConfig.builder().supportLr(Double.POSITIVE_INFINITY).build());
         assertRejected("supportPoints and supportSteps are both 0 or both positive, got 0 and 2",
                 () -> ReptileConfig.builder().supportSteps(2).build());

@@ -1,6 +1,7 @@
 package lab.reptile.server.lab;
 
 import java.util.OptionalLong;
+import lab.reptile.model.PlainNumbers;
 import lab.reptile.model.ReptileConfig;
 import lab.reptile.server.lab.LabRefusal.Reason;
 import lab.reptile.server.training.Dl4jReptileTrainer;
@@ -43,15 +44,16 @@ final class LabAdmission {
             throw new LabRefusal(Reason.LAB_OFF, "visitor runs are turned off on this server");
         }
         if (config.tasks() > limits.maxTasks()) {
-            throw new LabRefusal(Reason.INVALID, "tasks must be at most " + limits.maxTasks()
-                    + " for a visitor run, got " + config.tasks());
+            throw new LabRefusal(Reason.INVALID, "tasks must be at most " + PlainNumbers.of(limits.maxTasks())
+                    + " for a visitor run, got " + PlainNumbers.of(config.tasks()));
         }
         long allowed = (long) STEPS_PER_ALLOWED_TASK * limits.maxTasks();
         double work = sgdWork(config);
         if (work > allowed) {
-            throw new LabRefusal(Reason.INVALID, String.format(java.util.Locale.ROOT, "a visitor run may take at most "
-                    + "%d SGD steps (%d per task; a step on n > %d points counts n / %d), this one takes %.0f",
-                    allowed, STEPS_PER_ALLOWED_TASK, CHEAP_STEP_POINTS, CHEAP_STEP_POINTS, work));
+            throw new LabRefusal(Reason.INVALID, "a visitor run may take at most " + PlainNumbers.of(allowed)
+                    + " SGD steps (" + STEPS_PER_ALLOWED_TASK + " per task; a step on n > " + CHEAP_STEP_POINTS
+                    + " points counts n / " + CHEAP_STEP_POINTS + "), this one takes "
+                    + PlainNumbers.of(Math.round(work)));
         }
         long memory = Dl4jReptileTrainer.workingBytes(config);
         if (memory > MAX_WORKING_BYTES) {
@@ -62,7 +64,7 @@ final class LabAdmission {
         }
         if (config.metaIterations() < TimelinePlan.MIN_META_ITERATIONS) {
             throw new LabRefusal(Reason.INVALID, "a run needs at least " + TimelinePlan.MIN_META_ITERATIONS
-                    + " meta-iterations (tasks / metaBatchSize), got " + config.metaIterations());
+                    + " meta-iterations (tasks / metaBatchSize), got " + PlainNumbers.of(config.metaIterations()));
         }
     }
 

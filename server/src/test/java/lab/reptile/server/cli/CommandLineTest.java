@@ -44,8 +44,8 @@ class CommandLineTest {
         assertTrue(cli.trustProxy());
         assertEquals(2, cli.trainers());
         assertMessage("--lab must be on or off, got \"yes\"", "--lab", "yes");
-        assertMessage("--lab-disk-mb must be in [1, 1073741824], got 0", "--lab-disk-mb", "0");
-        assertMessage("--trainers must be in [1, 64], got 0", "--trainers", "0");
+        assertMessage("--lab-disk-mb must be from 1 to 1,073,741,824, got 0", "--lab-disk-mb", "0");
+        assertMessage("--trainers must be from 1 to 64, got 0", "--trainers", "0");
     }
 
     @Test
@@ -57,9 +57,9 @@ class CommandLineTest {
 
     @Test
     void badArgumentsAreRejectedNamingTheFlag() {
-        assertMessage("--port must be in [0, 65535], got 70000", "--port", "70000");
+        assertMessage("--port must be from 0 to 65,535, got 70,000", "--port", "70000");
         assertMessage("--port must be a whole number, got \"http\"", "--port", "http");
-        assertMessage("--tasks must be in [1, 100000000], got 0", "--tasks", "0");
+        assertMessage("--tasks must be from 1 to 100,000,000, got 0", "--tasks", "0");
         assertMessage("--seed needs a value", "--seed");
         assertMessage("unknown preset \"fast\"; known presets: default, reference, maml-protocol", "--preset", "fast");
         assertMessage("unknown option --verbose (see --help)", "--verbose", "1");

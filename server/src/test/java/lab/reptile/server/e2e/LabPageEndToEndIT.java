@@ -211,7 +211,7 @@ class LabPageEndToEndIT {
             browser.click("start-run");
             browser.waitFor("the refusal", "return document.querySelector('[data-testid=run-status]')"
                     + ".textContent.indexOf('Refused') === 0");
-            assertEquals("Refused: tasks must be at most 50000 for a visitor run, got 100000",
+            assertEquals("Refused: tasks must be at most 50,000 for a visitor run, got 100,000",
                     browser.byTestId("run-status").getText(), "the preset's tasks, not the form's");
             browser.js("const s = document.querySelector('[data-testid=run-preset]'); s.value = '';"
                     + "s.dispatchEvent(new Event('change'));");

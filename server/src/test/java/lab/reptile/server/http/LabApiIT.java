@@ -201,7 +201,7 @@ class LabApiIT {
         assertRefused(start(client, "{\"preset\": [\"maml-protocol\"]}"), 400, "preset must be a string");
         assertRefused(start(client, "{\"tasks\": 100001}"), 400, "tasks must be at most 100000 for a visitor run");
         assertRefused(start(client, "{\"tasks\": 99}"), 400, "a run needs at least 100 meta-iterations");
-        assertRefused(start(client, "{\"innerLr\": 0}"), 400, "innerLr must be in [");
+        assertRefused(start(client, "{\"innerLr\": 0}"), 400, "innerLr must be from ");
         assertRefused(start(client, "{\"innerLr\": NaN}"), 400, "not valid JSON");
         assertRefused(start(client, "{\"tasks\": 1000} {}"), 400, "not valid JSON");
         assertRefused(start(client, "[1000]"), 400, "hyperparameters must be a JSON object");

@@ -34,8 +34,8 @@ class LabAdmissionTest {
         LabAdmission smaller = new LabAdmission(new LabLimits(true, 50_000, 3, 8, 20, 512L << 20));
         LabRefusal refusal = assertThrows(LabRefusal.class,
                 () -> smaller.checkRequest(twentyPerTask.withTasks(50_000).toBuilder().innerEpochs(5).build()));
-        assertEquals("a visitor run may take at most 1000000 SGD steps (20 per task; a step on n > 10 points counts "
-                + "n / 10), this one takes 1250000", refusal.getMessage());
+        assertEquals("a visitor run may take at most 1,000,000 SGD steps (20 per task; a step on n > 10 points counts "
+                + "n / 10), this one takes 1,250,000", refusal.getMessage());
     }
 
     @Test

@@ -188,16 +188,16 @@ class LabTest {
         lab = open(new LabLimits(true, 100_000, 3, 8, 20, 400_000), dir);
         LabRefusal big = assertThrows(LabRefusal.class, () -> lab.create(config(1, 100_001), "a"));
         assertEquals(Reason.INVALID, big.reason());
-        assertEquals("tasks must be at most 100000 for a visitor run, got 100001", big.getMessage());
+        assertEquals("tasks must be at most 100,000 for a visitor run, got 100,001", big.getMessage());
         ReptileConfig slow = config(1, 100_000).toBuilder().innerEpochs(4).build(); // 4 epochs of 5 steps of 10
         LabRefusal work = assertThrows(LabRefusal.class, () -> lab.create(slow.toBuilder().innerEpochs(5).build(), "a"));
         assertEquals(Reason.INVALID, work.reason());
-        assertEquals("a visitor run may take at most 2000000 SGD steps (20 per task; a step on n > 10 points counts "
-                + "n / 10), this one takes 2500000", work.getMessage());
+        assertEquals("a visitor run may take at most 2,000,000 SGD steps (20 per task; a step on n > 10 points counts "
+                + "n / 10), this one takes 2,500,000", work.getMessage());
         LabRefusal wide = assertThrows(LabRefusal.class, () -> lab.create(slow.toBuilder().innerEpochs(1)
                 .innerBatchSize(50).supportPoints(200).supportSteps(5).build(), "a")); // (5 · 20 + 5) · 100,000
-        assertEquals("a visitor run may take at most 2000000 SGD steps (20 per task; a step on n > 10 points counts "
-                + "n / 10), this one takes 10500000", wide.getMessage());
+        assertEquals("a visitor run may take at most 2,000,000 SGD steps (20 per task; a step on n > 10 points counts "
+                + "n / 10), this one takes 10,500,000", wide.getMessage());
         LabRefusal short_ = assertThrows(LabRefusal.class, () -> lab.create(config(1, 99), "a"));
         assertEquals("a run needs at least 100 meta-iterations (tasks / metaBatchSize), got 99", short_.getMessage());
         LabRefusal disk = assertThrows(LabRefusal.class, () -> lab.create(config(1, 1_000), "a"));

@@ -78,8 +78,8 @@ class ConfigJsonTest {
                 + "supportSteps, supportLr (and preset)", "{\"lr\": 1}");
         assertMerge("supportPoints and supportSteps are both 0 or both positive, got 5 and 0",
                 "{\"supportSteps\": 0}");
-        assertMerge("randomPoints must be in [0, 1], got 2", "{\"randomPoints\": 2}");
-        assertMerge("maxPhase must be in [1.0E-6, 6.283185307179586], got 7.0", "{\"maxPhase\": 7}");
+        assertMerge("randomPoints must be from 0 to 1, got 2", "{\"randomPoints\": 2}");
+        assertMerge("maxPhase must be from 0.000001 to 6.283185307179586, got 7", "{\"maxPhase\": 7}");
         assertMerge("unknown preset \"maml\"; known presets: default, reference, maml-protocol",
                 "{\"preset\": \"maml\"}");
         assertMerge("preset must be a string, got number", "{\"preset\": 1}");
@@ -88,9 +88,9 @@ class ConfigJsonTest {
         assertMerge("tasks must be a whole number, got 2.5", "{\"tasks\": 2.5}");
         assertMerge("tasks is out of range, got 2147483648", "{\"tasks\": 2147483648}");
         assertMerge("seed is out of range, got 9223372036854775808", "{\"seed\": 9223372036854775808}");
-        assertMerge("tasks must be in [1, 100000000], got 0", "{\"tasks\": 0}");
-        assertMerge("innerBatchSize must be in [1, 20], got 21", "{\"innerBatchSize\": 21}");
-        assertMerge("outerStepEnd must be in [0.0, 0.7], got 0.8", "{\"outerStepEnd\": 0.8}");
+        assertMerge("tasks must be from 1 to 100,000,000, got 0", "{\"tasks\": 0}");
+        assertMerge("innerBatchSize must be from 1 to 20, got 21", "{\"innerBatchSize\": 21}");
+        assertMerge("outerStepEnd must be from 0 to 0.7, got 0.8", "{\"outerStepEnd\": 0.8}");
         assertMerge("hyperparameters must be a JSON object", "[1]");
         String notJson = assertThrows(IllegalArgumentException.class, () -> ConfigJson.merge(MAPPER, CONFIG, "{"))
                 .getMessage();
