@@ -133,9 +133,17 @@ public final class LabPage {
         redraw();
     }
 
-    /** The fetch button: asks for the chosen run's newer meta-weights. */
+    /**
+     * The fetch button: asks for the chosen run's newest meta-weights; from an older timeline position the slider
+     * first goes to the end, where those weights belong.
+     */
     public void fetchWeights() {
+        if (!runs.atEnd()) {
+            lab.stopReplay();
+            runs.setPosition(runs.detail().snapshots() - 1);
+        }
         server.fetchWeights(runs.chosen(), true);
+        redraw();
     }
 
     /** Asks for the chosen run's newest weights without the visitor asking (a pick, the live end, following). */
@@ -235,14 +243,15 @@ public final class LabPage {
         adaptAll(false);
     }
 
-    /** Adapts anew from every start if there are points, meta-weights and valid settings; else says what is missing. */
+    /**
+     * Adapts anew from every start if there are points, meta-weights and valid settings; the status line then says
+     * what is missing or went wrong, or nothing once it is right again.
+     */
     private void adaptAll(boolean animate) {
         PointSet clicked = points.points();
         if (clicked.isEmpty() || !adaptation.adaptation().hasWeights()) {
             adaptation.reset();
-            if (!clicked.isEmpty()) {
-                messages.say("No meta-weights yet: fetch them from the server first.");
-            }
+            messages.adaptProblem(clicked.isEmpty() ? null : missingWeightsNote());
             return;
         }
         AdaptSettings settings;
@@ -250,7 +259,7 @@ public final class LabPage {
             settings = AdaptSettings.parse(form.steps(), form.lr());
         } catch (IllegalArgumentException e) {
             adaptation.pause();
-            messages.say(e.getMessage());
+            messages.adaptProblem(e.getMessage());
             return;
         }
         if (animate) {
@@ -258,10 +267,14 @@ public final class LabPage {
         } else {
             adaptation.runAtOnce(clicked, settings);
         }
-        String warning = adaptation.divergedWarning();
-        if (warning != null) {
-            messages.say(warning);
-        }
+        messages.adaptProblem(adaptation.divergedWarning());
+    }
+
+    /** Why points have no fit yet: the meta-weights are on their way, or their fetch failed (the banner says why). */
+    private String missingWeightsNote() {
+        return messages.problem(Messages.Source.WEIGHTS) == null
+                ? "The fit appears once the meta-weights arrive."
+                : "No meta-weights yet: press \"Fetch new meta-weights\" to ask again.";
     }
 
     /** Hands the view what changed since the last call. */

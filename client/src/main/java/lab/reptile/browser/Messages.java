@@ -2,7 +2,9 @@ package lab.reptile.browser;
 
 /**
  * The page's two message areas: the error banner, which shows the first open problem with the server by
- * {@link Source} (weights fetch before training poll), and the status line about the visitor's last action.
+ * {@link Source} (weights fetch before training poll), and the status line: the note on the visitor's last action,
+ * then why the fit on screen is missing or off (no meta-weights, a bad field, a diverged fit), which the page sets
+ * again on every adaptation, so it lasts exactly as long as its cause.
  */
 public final class Messages {
     /** Where a problem with the server came from, in the order the banner prefers them. */
@@ -16,6 +18,7 @@ public final class Messages {
     private final Changes changes;
     private final String[] problems = new String[Source.values().length];
     private String status = "";
+    private String adaptProblem;
 
     Messages(Changes changes) {
         this.changes = changes;
@@ -41,6 +44,14 @@ public final class Messages {
         changes.mark(Changes.Part.MESSAGES);
     }
 
+    /** Why the last adaptation is missing or off, or null when it went well; replaced by each adaptation. */
+    void adaptProblem(String problem) {
+        if (problem == null ? adaptProblem != null : !problem.equals(adaptProblem)) {
+            adaptProblem = problem;
+            changes.mark(Changes.Part.MESSAGES);
+        }
+    }
+
     /** The open problem from {@code source}, or null. */
     public String problem(Source source) {
         return problems[source.ordinal()];
@@ -56,8 +67,12 @@ public final class Messages {
         return null;
     }
 
-    /** The status line's text ("" at first). */
+    /** The status line's text ("" at first): the last action's note, then the adaptation's problem, if any. */
     public String status() {
-        return status;
+        if (adaptProblem == null) {
+            return status;
+        }
+        String problem = Character.toUpperCase(adaptProblem.charAt(0)) + adaptProblem.substring(1);
+        return status.isEmpty() ? problem : status + " " + problem;
     }
 }

@@ -1,5 +1,8 @@
 package lab.reptile.browser;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import lab.reptile.model.WeightsFile;
 
 /**
@@ -11,6 +14,11 @@ final class ServerSync {
     private final LabPage page;
     private final Backend backend;
     private final Timers timers;
+    /**
+     * Each run's newest meta-weights as last sent: a 304 means "still these", which need not be the weights in use
+     * (a timeline snapshot may have replaced them).
+     */
+    private final Map<String, WeightsFile> newest = new HashMap<>();
 
     ServerSync(LabPage page, Backend backend, Timers timers) {
         this.page = page;
@@ -33,8 +41,9 @@ final class ServerSync {
 
     /**
      * New meta-weights replace the old and the adaptation runs again (at once while following a run live, animated
-     * otherwise); they are dropped if the visitor has meanwhile picked another run or an older timeline position. A
-     * failure keeps the last good ones.
+     * otherwise); they are dropped if the visitor has meanwhile picked another run or an older timeline position.
+     * "Unchanged" brings back the run's newest weights if a snapshot had replaced them. A failure keeps the last good
+     * ones.
      */
     private final class MetaAnswer implements ServerApi.WeightsHandler {
         private final String run;
@@ -47,12 +56,13 @@ final class ServerSync {
 
         @Override
         public void fresh(WeightsFile file) {
+            newest.put(run, file);
             RunsPanel runs = page.runs();
             if (!run.equals(runs.chosen()) || !runs.atEnd()) {
                 return;
             }
             page.messages().recover(Messages.Source.WEIGHTS);
-            page.messages().say("Loaded meta-weights version " + file.version() + ".");
+            page.messages().say("Loaded meta-weights version " + Numbers.grouped(file.version()) + ".");
             page.useWeights(file, !(runs.atLiveEnd() && runs.follow()));
             page.redraw();
         }
@@ -60,8 +70,15 @@ final class ServerSync {
         @Override
         public void unchanged() {
             page.messages().recover(Messages.Source.WEIGHTS);
+            RunsPanel runs = page.runs();
+            WeightsFile file = newest.get(run);
+            if (file != null && run.equals(runs.chosen()) && runs.atEnd() && page.weights().meta() != file) {
+                fresh(file);
+                return;
+            }
             if (asked) {
-                page.messages().say("Meta-weights unchanged (version " + page.weights().versionLabel() + ").");
+                page.messages().say("Meta-weights unchanged: version " + page.weights().versionLabel()
+                        + " is the newest.");
             }
             page.redraw();
         }

@@ -52,18 +52,18 @@ public final class WeightsPanel {
         return pretrained;
     }
 
-    /** The meta-iteration label: the number, or "–" before weights arrive. */
+    /** The meta-iteration label: the number with separators ("100,000"), or "–" before weights arrive. */
     public String iterationLabel() {
-        return meta == null ? "–" : Long.toString(meta.metaIteration());
+        return meta == null ? "–" : Numbers.grouped(meta.metaIteration());
     }
 
-    /** The version label: the number, or "–" before weights arrive. */
+    /** The version label: the number with separators, or "–" before weights arrive. */
     public String versionLabel() {
-        return meta == null ? "–" : Long.toString(meta.version());
+        return meta == null ? "–" : Numbers.grouped(meta.version());
     }
 
     /** What a failed fetch adds to its message: which weights stay in use, if any. */
     String keeping() {
-        return meta == null ? "" : " Keeping meta-weights version " + meta.version() + ".";
+        return meta == null ? "" : " Keeping meta-weights version " + Numbers.grouped(meta.version()) + ".";
     }
 }

@@ -58,7 +58,7 @@ class LabPageActionsTest {
     void pointsBeforeAnyMetaWeightsSayWhatIsMissing() {
         h.click(0, 0);
         assertEquals(1, h.page.points().points().size());
-        assertEquals("No meta-weights yet: fetch them from the server first.", h.page.messages().status());
+        assertEquals("Point added. The fit appears once the meta-weights arrive.", h.page.messages().status());
         assertEquals(AdaptPanel.State.IDLE, h.page.adaptation().state());
         assertEquals(Set.of(), h.clock.pending());
     }
@@ -129,7 +129,7 @@ class LabPageActionsTest {
         h.clock.advance(180);
         h.steps = "abc";
         h.page.adapt();
-        assertEquals("steps must be a whole number from 1 to 32, got \"abc\"", h.page.messages().status());
+        assertEquals("Point added. Steps must be a whole number from 1 to 32, got \"abc\"", h.page.messages().status());
         assertEquals(AdaptPanel.State.PAUSED, h.page.adaptation().state());
         assertEquals(2, h.page.adaptation().adaptation().shownStep());
         assertEquals(Set.of(), h.clock.pending());

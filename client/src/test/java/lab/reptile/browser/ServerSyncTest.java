@@ -39,7 +39,7 @@ class ServerSyncTest {
     void unchangedWeightsSayWhichVersionStaysWithoutABanner() {
         h.loaded().page.fetchWeights();
         h.server.weights().unchanged();
-        assertEquals("Meta-weights unchanged (version 1).", h.page.messages().status());
+        assertEquals("Meta-weights unchanged: version 1 is the newest.", h.page.messages().status());
         assertNull(h.page.messages().banner());
         assertEquals("1", h.page.weights().versionLabel());
     }
