@@ -46,6 +46,7 @@ public interface Backend {
     interface StartAnswer {
         void accepted(RunSummary run);
 
-        void refused(String reason);
+        /** @param retryAfterSeconds the server's Retry-After (when the cause, e.g. the hourly quota, ends), or -1 */
+        void refused(String reason, long retryAfterSeconds);
     }
 }

@@ -31,4 +31,9 @@ final class BrowserTimers implements Timers {
             handles[slot] = NONE;
         }
     }
+
+    @Override
+    public long now() {
+        return System.currentTimeMillis();
+    }
 }

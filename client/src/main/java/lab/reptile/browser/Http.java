@@ -29,13 +29,14 @@ final class Http {
         xhr.send();
     }
 
-    /** Sends POST {@code url} with a JSON body. */
+    /** Sends POST {@code url} with a JSON body; the response's third argument is its Retry-After header, or null. */
     static void post(String url, String json, Response response) {
         XMLHttpRequest xhr = new XMLHttpRequest();
         xhr.open("POST", url);
         setTimeout(xhr, TIMEOUT_MILLIS);
         xhr.setRequestHeader("Content-Type", "application/json");
-        xhr.onComplete(() -> response.handle(xhr.getStatus(), xhr.getResponseText(), xhr.getResponseHeader("ETag")));
+        xhr.onComplete(() -> response.handle(xhr.getStatus(), xhr.getResponseText(),
+                xhr.getResponseHeader("Retry-After")));
         xhr.send(json);
     }
 

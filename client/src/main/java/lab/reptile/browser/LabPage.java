@@ -21,6 +21,7 @@ public final class LabPage {
     private final TrainingPanel training = new TrainingPanel(changes);
     private final Messages messages = new Messages(changes);
     private final RunsPanel runs = new RunsPanel(changes);
+    private final ProgressCard progressCard = new ProgressCard(training, runs);
     private final ServerSync server;
     private final RunSync lab;
 
@@ -181,10 +182,13 @@ public final class LabPage {
      * order.
      */
     public void startRun(String preset, String[] fields) {
+        if (!runs.canStart()) {
+            return; // Start is disabled: the status says when to try again (Enter in a field gets here too)
+        }
         try {
             lab.start(RunRequest.json(preset, fields));
         } catch (IllegalArgumentException e) {
-            runs.say("Not started: " + e.getMessage() + ".");
+            runs.newAttempt("Not started: " + e.getMessage() + ".");
         }
         redraw();
     }
@@ -212,6 +216,11 @@ public final class LabPage {
 
     public TrainingPanel training() {
         return training;
+    }
+
+    /** The progress card's words: the chosen run's progress. */
+    public ProgressCard progressCard() {
+        return progressCard;
     }
 
     public Messages messages() {

@@ -25,7 +25,9 @@ public final class Main {
         view.on(Changes.Part.POINTS, new PointsView(charts, lab.points())::render);
         view.on(Changes.Part.ADAPTATION, new AdaptView(page.stepSlider, charts, lab.adaptation())::render);
         view.on(Changes.Part.WEIGHTS, new WeightsView(charts, lab.weights(), lab.adaptation().adaptation())::render);
-        view.on(Changes.Part.TRAINING, new TrainingView(lab.training())::render);
+        TrainingView progress = new TrainingView(lab.progressCard()); // the chosen run's: a pick changes it
+        view.on(Changes.Part.TRAINING, progress::render);
+        view.on(Changes.Part.RUNS, progress::render);
         view.on(Changes.Part.MESSAGES, new MessagesView(lab.messages())::render);
         view.on(Changes.Part.RUNS, new RunsView(charts, lab.runs())::render);
 

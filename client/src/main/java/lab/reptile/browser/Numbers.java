@@ -89,4 +89,23 @@ public final class Numbers {
         }
         return out.toString();
     }
+
+    /**
+     * When something {@code seconds} from now happens, in plain words: "in 45 seconds", "in 58 minutes", "in 2 hours"
+     * (rounded up, so it is never sooner than said); "now" for 0 or less.
+     */
+    public static String inTime(long seconds) {
+        if (seconds <= 0) {
+            return "now";
+        }
+        if (seconds < 60) {
+            return "in " + seconds + (seconds == 1 ? " second" : " seconds");
+        }
+        long minutes = (seconds + 59) / 60;
+        if (minutes < 60) {
+            return "in " + minutes + (minutes == 1 ? " minute" : " minutes");
+        }
+        long hours = (minutes + 59) / 60;
+        return "in " + grouped(hours) + (hours == 1 ? " hour" : " hours");
+    }
 }

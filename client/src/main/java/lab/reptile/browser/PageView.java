@@ -1,12 +1,16 @@
 package lab.reptile.browser;
 
-/** The browser's view: one renderer per part of the page, each run when its part changed. */
+/** The browser's view: the renderers of each part of the page, run in the order added when their part changed. */
 final class PageView implements View {
     private final Runnable[] renderers = new Runnable[Changes.Part.values().length];
 
-    /** Sets the renderer that draws {@code part}. */
+    /** Adds a renderer that draws (something derived from) {@code part}. */
     void on(Changes.Part part, Runnable renderer) {
-        renderers[part.ordinal()] = renderer;
+        Runnable before = renderers[part.ordinal()];
+        renderers[part.ordinal()] = before == null ? renderer : () -> {
+            before.run();
+            renderer.run();
+        };
     }
 
     @Override

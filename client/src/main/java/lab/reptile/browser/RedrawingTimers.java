@@ -22,4 +22,9 @@ final class RedrawingTimers implements Timers {
     public void cancel(Timer timer) {
         timers.cancel(timer);
     }
+
+    @Override
+    public long now() {
+        return timers.now();
+    }
 }

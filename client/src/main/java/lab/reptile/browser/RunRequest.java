@@ -68,4 +68,18 @@ public final class RunRequest {
         }
         return true;
     }
+
+    /** A Retry-After header's delay in seconds (the HTTP-date form is not sent by this server), or -1 without one. */
+    static long retryAfterSeconds(String header) {
+        String text = header == null ? "" : header.trim();
+        if (text.isEmpty() || text.length() > 9) {
+            return -1;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return -1;
+            }
+        }
+        return Long.parseLong(text);
+    }
 }

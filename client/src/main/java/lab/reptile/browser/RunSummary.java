@@ -24,7 +24,8 @@ public record RunSummary(String id, String state, long seed, long tasksDone, lon
     public String statusLine() {
         switch (state) {
             case "queued":
-                return "Queued: place " + queuePosition + " in the queue.";
+                return queuePosition > 0 ? "Queued: place " + queuePosition + " in the queue."
+                        : "Queued: waiting for a trainer.";
             case "running":
                 return "Training: " + Numbers.fixed(100.0 * tasksDone / Math.max(1, tasksTotal), 0) + " % · "
                         + Numbers.grouped(Math.round(tasksPerSecond)) + " tasks/s.";

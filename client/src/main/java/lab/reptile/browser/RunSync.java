@@ -17,6 +17,8 @@ final class RunSync {
     private final RunsPanel runs;
     /** A position asked for before the chosen run's timeline arrived (a shared URL), or -1. */
     private int wanted = -1;
+    /** When ({@link Timers#now()}) a refused start may be tried again. */
+    private long retryAt;
 
     RunSync(LabPage page, Backend backend, Timers timers, RunsPanel runs) {
         this.page = page;
@@ -156,9 +158,13 @@ final class RunSync {
         }
     }
 
-    /** Sends a start request; an accepted run is listed, chosen and followed, a refusal shows the server's reason. */
+    /**
+     * Sends a start request; an accepted run is listed, chosen and followed, a refusal shows the server's reason and
+     * counts down its Retry-After, if any.
+     */
     void start(String json) {
-        runs.say("Starting a run…");
+        timers.cancel(Timer.RETRY_TICK);
+        runs.newAttempt("Starting a run…");
         backend.startRun(json, new Backend.StartAnswer() {
             @Override
             public void accepted(RunSummary run) {
@@ -170,10 +176,22 @@ final class RunSync {
             }
 
             @Override
-            public void refused(String reason) {
-                runs.refused(reason);
+            public void refused(String reason, long retryAfterSeconds) {
+                runs.refused(reason, retryAfterSeconds);
+                if (retryAfterSeconds > 0) {
+                    retryAt = timers.now() + 1000 * retryAfterSeconds;
+                    timers.start(Timer.RETRY_TICK, RunSync.this::countDownRetry);
+                }
                 page.redraw();
             }
         });
+    }
+
+    private void countDownRetry() {
+        long left = (retryAt - timers.now() + 999) / 1000;
+        runs.retryIn(left);
+        if (left > 0) {
+            timers.start(Timer.RETRY_TICK, this::countDownRetry);
+        }
     }
 }

@@ -24,7 +24,8 @@ public final class RunsPanel {
     private boolean follow = true;
     private boolean replaying;
     private String status = "";
-    private String refusal; // why the last start was refused, until the next start or another chosen run
+    private String refusal; // why the last start was refused, until the next start or its Retry-After is over
+    private long retryLeft; // seconds until the refusal's cause ends (the server's Retry-After), 0 without one
 
     RunsPanel(Changes changes) {
         this.changes = changes;
@@ -41,7 +42,6 @@ public final class RunsPanel {
     /** Picks a run: its timeline is unknown until its detail arrives. */
     void choose(String id) {
         chosen = id;
-        refusal = null;
         detail = null;
         position = -1;
         replaying = false;
@@ -52,6 +52,11 @@ public final class RunsPanel {
     void setDetail(RunDetail fresh) {
         boolean atEnd = detail == null || position < 0 || position >= detail.snapshots() - 1;
         detail = fresh;
+        for (int i = 0; i < runs.size(); i++) {
+            if (runs.get(i).id().equals(fresh.summary().id())) {
+                runs.set(i, fresh.summary()); // the picker's state word is the run's newest
+            }
+        }
         names.put(fresh.summary().id(), fresh.summary().name());
         curves.put(fresh.summary().id(), fresh.history());
         if ((atEnd && !replaying) || position >= fresh.snapshots()) {
@@ -78,14 +83,46 @@ public final class RunsPanel {
 
     void say(String line) {
         status = line;
-        refusal = null;
         changed();
     }
 
-    /** A start was refused: the status says why until the next start, whatever detail of the chosen run arrives. */
-    void refused(String reason) {
+    /** A new start was tried ({@code line} says how it goes): the last refusal no longer holds. */
+    void newAttempt(String line) {
+        refusal = null;
+        retryLeft = 0;
+        say(line);
+    }
+
+    /**
+     * A start was refused: the status says why, whatever else arrives, until the next start or, with
+     * {@code retryAfterSeconds} >= 0, until that time has passed (see {@link #retryIn}).
+     */
+    void refused(String reason, long retryAfterSeconds) {
         refusal = "Refused: " + reason;
+        retryLeft = Math.max(0, retryAfterSeconds);
         changed();
+    }
+
+    /** The refusal's cause ends in {@code seconds}; at 0 it is over and Start is enabled again. */
+    void retryIn(long seconds) {
+        String before = status();
+        retryLeft = Math.max(0, seconds);
+        if (retryLeft == 0) {
+            refusal = null;
+        }
+        if (!status().equals(before)) {
+            changed();
+        }
+    }
+
+    /** Seconds until a refused start may be tried again, 0 when it may now. */
+    public long retryLeft() {
+        return retryLeft;
+    }
+
+    /** The Start button is enabled unless a refusal's Retry-After is still running. */
+    public boolean canStart() {
+        return retryLeft == 0;
     }
 
     private void changed() {
@@ -128,18 +165,49 @@ public final class RunsPanel {
         return detail != null && detail.summary().live() && position == detail.snapshots() - 1;
     }
 
-    /** The timeline's label, e.g. "after 12,000 tasks", or "–" before the timeline is known. */
+    /**
+     * The timeline's label, e.g. "after 12,000 tasks", or "–" before the timeline is known; at the live end the
+     * run's newest weights are in use, so it says how far the run has come (its tasks done), not its last snapshot.
+     */
     public String timelineLabel() {
         if (detail == null || position < 0) {
             return "–";
         }
-        String label = "after " + Numbers.grouped(detail.timelineTasks()[position]) + " tasks";
-        return atLiveEnd() ? label + " (live: following the newest weights)" : label;
+        if (atLiveEnd()) {
+            return "after " + Numbers.grouped(detail.summary().tasksDone()) + " tasks (live: following the newest weights)";
+        }
+        return "after " + Numbers.grouped(detail.timelineTasks()[position]) + " tasks";
     }
 
-    /** The run-status line: where the chosen run is, or why the last start was refused. */
+    /** The run-status line: where the chosen run is, or why the last start was refused and when to try again. */
     public String status() {
-        return refusal != null ? refusal : status;
+        if (refusal == null) {
+            return status;
+        }
+        return retryLeft > 0 ? refusal + ". Try again " + Numbers.inTime(retryLeft) + "." : refusal;
+    }
+
+    /**
+     * What the report area says instead of a report for a run that stopped early, e.g. "This run diverged: …", or
+     * null for a run that is training or finished.
+     */
+    public String reportNote() {
+        if (detail == null) {
+            return null;
+        }
+        RunSummary run = detail.summary();
+        String why = run.problem() == null ? "" : ": " + run.problem();
+        switch (run.state()) {
+            case "diverged":
+                return "This run diverged" + why + ". Its weights stopped being numbers, so there is nothing to "
+                        + "report; try again with a lower inner lr.";
+            case "failed":
+                return "This run failed" + why + ". There is no report.";
+            case "cancelled":
+                return "This run was cancelled before it finished. There is no report.";
+            default:
+                return null;
+        }
     }
 
     /** Every learning curve fetched so far, by run id, in the order first seen. */
@@ -147,9 +215,9 @@ public final class RunsPanel {
         return curves;
     }
 
-    /** A run's name for the picker and the legend (its id if never listed). */
+    /** A run's name for the picker and the legend (its id if never listed; the default run's always). */
     public String name(String id) {
         String name = names.get(id);
-        return name == null ? id : name;
+        return name != null ? name : DEFAULT_RUN.equals(id) ? "default run" : id;
     }
 }

@@ -2,6 +2,7 @@ package lab.reptile.browser;
 
 import java.util.List;
 
+import org.teavm.jso.dom.html.HTMLButtonElement;
 import org.teavm.jso.dom.html.HTMLDocument;
 import org.teavm.jso.dom.html.HTMLElement;
 import org.teavm.jso.dom.html.HTMLInputElement;
@@ -17,6 +18,7 @@ final class RunsView {
     private final HTMLElement replay = Page.find("replay");
     private final HTMLInputElement follow = (HTMLInputElement) Page.find("follow");
     private final HTMLElement status = Page.find("run-status");
+    private final HTMLButtonElement start = (HTMLButtonElement) Page.find("start-run");
     private final HTMLElement report = Page.find("report");
     private final Charts charts;
     private final RunsPanel panel;
@@ -40,6 +42,7 @@ final class RunsView {
         replay.setAttribute("aria-pressed", panel.replaying() ? "true" : "false");
         follow.setChecked(panel.follow());
         status.setTextContent(panel.status());
+        start.setDisabled(!panel.canStart());
         renderReport(detail);
         charts.drawRuns(panel.curves(), panel.chosen(), panel::name, detail == null ? 1 : detail.summary().tasksTotal());
     }

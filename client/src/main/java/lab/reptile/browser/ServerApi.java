@@ -95,18 +95,18 @@ final class ServerApi implements Backend {
 
     @Override
     public void startRun(String json, StartAnswer answer) {
-        Http.post("api/runs", json, (status, body, tag) -> {
+        Http.post("api/runs", json, (status, body, retryAfter) -> {
             if (status != 202) {
                 JsonTree parsed = parseOrNull(body);
                 JsonTree error = parsed == null ? null : parsed.get("error");
                 answer.refused(error != null && error.kind() == JsonTree.Kind.STRING ? error.string()
-                        : ServerError.message("a new run", status, parsed));
+                        : ServerError.message("a new run", status, parsed), RunRequest.retryAfterSeconds(retryAfter));
                 return;
             }
             try {
                 answer.accepted(RunsJson.summary(JsTree.parse(body)));
             } catch (IllegalArgumentException e) {
-                answer.refused("Server sent an invalid run: " + e.getMessage() + ".");
+                answer.refused("Server sent an invalid run: " + e.getMessage() + ".", -1);
             }
         });
     }

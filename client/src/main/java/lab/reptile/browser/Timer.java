@@ -11,7 +11,9 @@ public enum Timer {
     /** How long each timeline position stays on screen while the timeline replays. */
     REPLAY(300),
     /** How often the chosen run's detail and newest weights are asked for while it trains and the page follows it. */
-    RUN_POLL(1000);
+    RUN_POLL(1000),
+    /** How often a refusal with a Retry-After counts down its "try again in …" (and ends when it is over). */
+    RETRY_TICK(1000);
 
     private final int millis;
 

@@ -7,4 +7,7 @@ public interface Timers {
 
     /** Drops the pending timer of this kind, if there is one. */
     void cancel(Timer timer);
+
+    /** The wall clock in milliseconds (the epoch in the browser, the fake clock's time in tests). */
+    long now();
 }

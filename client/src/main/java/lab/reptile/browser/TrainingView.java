@@ -2,22 +2,22 @@ package lab.reptile.browser;
 
 import org.teavm.jso.dom.html.HTMLElement;
 
-/** Draws the {@link TrainingPanel}: the progress bar and the progress line of the server's default run. */
+/** Draws the {@link ProgressCard}: the title, progress bar and progress line of the chosen run. */
 final class TrainingView {
+    private final HTMLElement title = Page.find("progress-title");
     private final HTMLElement bar = Page.find("progress-bar");
     private final HTMLElement line = Page.find("training");
-    private final TrainingPanel panel;
+    private final ProgressCard card;
 
-    TrainingView(TrainingPanel panel) {
-        this.panel = panel;
+    TrainingView(ProgressCard card) {
+        this.card = card;
     }
 
     void render() {
-        line.setTextContent(panel.line());
-        TrainingProgress progress = panel.progress();
-        if (progress != null) {
-            bar.getStyle().setProperty("width", Numbers.fixed(100 * progress.fraction(), 1) + "%");
-            bar.setAttribute("data-state", progress.state());
-        }
+        title.setTextContent(card.title());
+        line.setTextContent(card.line());
+        TrainingProgress progress = card.progress();
+        bar.getStyle().setProperty("width", Numbers.fixed(progress == null ? 0 : 100 * progress.fraction(), 1) + "%");
+        bar.setAttribute("data-state", progress == null ? "" : progress.state());
     }
 }

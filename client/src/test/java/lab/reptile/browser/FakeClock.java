@@ -16,6 +16,11 @@ final class FakeClock implements Timers {
     }
 
     @Override
+    public long now() {
+        return now;
+    }
+
+    @Override
     public void cancel(Timer timer) {
         tasks[timer.ordinal()] = null;
     }

@@ -108,7 +108,7 @@ class LabRunsTest {
     @Test
     void aRefusedStartShowsTheServersReasonAndABadFieldIsNamedBeforeAsking() {
         h.page.startRun("", new String[] {"1", "200000", "", "", "", "", ""});
-        h.server.start().refused("tasks must be at most 100000 for a visitor run, got 200000");
+        h.server.start().refused("tasks must be at most 100000 for a visitor run, got 200000", -1);
         assertEquals("Refused: tasks must be at most 100000 for a visitor run, got 200000", h.page.runs().status());
         assertEquals("default", h.page.runs().chosen());
 
@@ -122,7 +122,7 @@ class LabRunsTest {
     @Test
     void aRefusalStaysWhenTheChosenRunsDetailArrivesAfterItUntilTheNextStart() {
         h.page.startRun("", new String[] {"1", "2000", "", "", "", "", ""});
-        h.server.start().refused("this client has started 3 runs in the last hour, the most allowed");
+        h.server.start().refused("this client has started 3 runs in the last hour, the most allowed", -1);
         h.server.runDetail().detail(detail("default", "queued", 3, 2)); // the page load's request, answered late
         assertEquals("Refused: this client has started 3 runs in the last hour, the most allowed",
                 h.page.runs().status());

@@ -53,4 +53,17 @@ class NumbersTest {
         assertEquals("1,234,567", Numbers.grouped(1234567));
         assertEquals("-1,000", Numbers.grouped(-1000));
     }
+
+    @Test
+    void inTimeSaysWhenInPlainWordsNeverSoonerThanItIs() {
+        assertEquals("now", Numbers.inTime(0));
+        assertEquals("in 1 second", Numbers.inTime(1));
+        assertEquals("in 59 seconds", Numbers.inTime(59));
+        assertEquals("in 1 minute", Numbers.inTime(60));
+        assertEquals("in 2 minutes", Numbers.inTime(61));
+        assertEquals("in 58 minutes", Numbers.inTime(58 * 60));
+        assertEquals("in 59 minutes", Numbers.inTime(3505));
+        assertEquals("in 1 hour", Numbers.inTime(3600));
+        assertEquals("in 2 hours", Numbers.inTime(3601));
+    }
 }

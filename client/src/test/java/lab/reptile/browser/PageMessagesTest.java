@@ -21,7 +21,7 @@ class PageMessagesTest {
 
         h.server.weights().fresh(PageHarness.weights(3, 300));
         assertEquals("Loaded meta-weights version 3.", h.page.messages().status());
-        assertEquals(AdaptPanel.State.RUNNING, h.page.adaptation().state());
+        assertEquals(AdaptPanel.State.ANIMATING, h.page.adaptation().state());
     }
 
     @Test
