@@ -42,6 +42,11 @@ final class ChartJs {
     }
 
     /** Fixes an axis ("x" or "y") to [min, max]. */
+    /** Switches {@code axis} between "linear" and "logarithmic" (seen at the next update). */
+    void setType(String axis, String type) {
+        setType(chart, axis, type);
+    }
+
     void setRange(String axis, double min, double max) {
         setRange(chart, axis, min, max);
     }
@@ -82,6 +87,9 @@ final class ChartJs {
 
     @JSBody(params = {"chart", "dataset", "hidden"}, script = "chart.data.datasets[dataset].hidden = hidden;")
     private static native void setHidden(JSObject chart, int dataset, boolean hidden);
+
+    @JSBody(params = {"chart", "axis", "type"}, script = "chart.options.scales[axis].type = type;")
+    private static native void setType(JSObject chart, String axis, String type);
 
     @JSBody(params = {"chart", "axis", "min", "max"}, script = ""
             + "chart.options.scales[axis].min = min; chart.options.scales[axis].max = max;")
