@@ -4,8 +4,9 @@ import java.util.Collection;
 
 /**
  * The learning-curve chart's x axis (tasks trained on), spanning every run's curve: linear from 0 while the curves
- * are of like length, logarithmic (whole decades) once the longest is {@link #LOG_RATIO} times the shortest or more,
- * so a 2,000-task run beside a 90,000-task one is not squeezed into the first 2 % of the axis.
+ * are of like length, logarithmic (whole decades, the first measurement strictly inside) once the longest is
+ * {@link #LOG_RATIO} times the shortest or more, so a 2,000-task run beside a 90,000-task one is not squeezed into the
+ * first 2 % of the axis.
  *
  * @param log true for a logarithmic axis
  * @param min the axis' lower end in tasks (0 when linear)
@@ -38,7 +39,7 @@ public record CurveAxis(boolean log, double min, double max) {
         if (longest == 0 || longest < LOG_RATIO * shortest) {
             return new CurveAxis(false, 0, max);
         }
-        double lower = Math.pow(10, Math.floor(Math.log10(firstPositive) + 1e-9));
+        double lower = Math.pow(10, Math.floor(Math.log10(firstPositive) - 1e-9)); // strictly below the first point
         double upper = Math.pow(10, Math.ceil(Math.log10(max) - 1e-9));
         return new CurveAxis(true, lower, Math.max(upper, lower * 10));
     }

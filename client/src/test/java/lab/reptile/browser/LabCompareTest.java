@@ -58,7 +58,7 @@ class LabCompareTest {
         assertEquals(2, h.page.compare().curves().get("abc").tasksDone().length);
         CurveAxis axis = h.page.compare().axis();
         assertTrue(axis.log(), "2,000 beside 90,000 tasks: a log axis");
-        assertEquals(100, axis.min(), "from the decade below the first measurement, 100 tasks");
+        assertEquals(10, axis.min(), "from the decade strictly below the first measurement, at 100 tasks");
         assertEquals(100000, axis.max(), "to the decade above the longest run, 90,000 tasks");
 
         h.server.runList().runs(List.of(DEFAULT.summary(), SHORT.summary(), DIVERGED.summary())); // listed again
