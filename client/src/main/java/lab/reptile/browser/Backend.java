@@ -22,6 +22,11 @@ public interface Backend {
     /** One run's detail: timeline, learning curve, report. */
     void fetchRun(String id, RunAnswer answer);
 
+    /** One run's detail for the comparison (its curve and report); by default the same request as {@link #fetchRun}. */
+    default void fetchCompared(String id, RunAnswer answer) {
+        fetchRun(id, answer);
+    }
+
     /** One timeline snapshot by its URL; snapshots never change, so each is fetched once. */
     void fetchSnapshot(String url, ServerApi.WeightsHandler answer);
 

@@ -42,6 +42,11 @@ final class ChartJs {
     }
 
     /** Fixes an axis ("x" or "y") to [min, max]. */
+    /** Switches {@code axis} between "linear" and "logarithmic" (seen at the next update). */
+    void setType(String axis, String type) {
+        setType(chart, axis, type);
+    }
+
     void setRange(String axis, double min, double max) {
         setRange(chart, axis, min, max);
     }
@@ -76,12 +81,16 @@ final class ChartJs {
             + "var data = new Array(n);"
             + "for (var i = 0; i < n; i++) data[i] = {x: xs[i], y: ys[i]};"
             + "chart.data.datasets.push({label: label, data: data, showLine: true, borderColor: colour,"
-            + "  backgroundColor: colour, borderWidth: width, pointRadius: 0, pointHitRadius: 0, tension: 0});")
+            + "  backgroundColor: colour, borderWidth: width, pointRadius: n < 3 ? 3 : 0," // a dot while too short for a line
+            + "  pointHitRadius: 0, tension: 0});")
     private static native void addLine(JSObject chart, String label, String colour, double width, double[] xs,
                                        double[] ys, int n);
 
     @JSBody(params = {"chart", "dataset", "hidden"}, script = "chart.data.datasets[dataset].hidden = hidden;")
     private static native void setHidden(JSObject chart, int dataset, boolean hidden);
+
+    @JSBody(params = {"chart", "axis", "type"}, script = "chart.options.scales[axis].type = type;")
+    private static native void setType(JSObject chart, String axis, String type);
 
     @JSBody(params = {"chart", "axis", "min", "max"}, script = ""
             + "chart.options.scales[axis].min = min; chart.options.scales[axis].max = max;")

@@ -81,14 +81,11 @@ final class Charts {
 
     /**
      * Every run's learning curve, the chosen run's first and thickest, each in its own colour with a legend entry
-     * naming it; the x axis spans the chosen run's planned tasks (or the longest curve), so it stays put while the run
-     * grows.
+     * naming it, on one x axis spanning them all ({@link CurveAxis}: linear or logarithmic).
      */
-    void drawRuns(Map<String, ProgressHistory> curves, String chosen, Function<String, String> names,
-                  long tasksTotal) {
+    void drawRuns(Map<String, ProgressHistory> curves, String chosen, Function<String, String> names, CurveAxis axis) {
         progress.clearLines();
         double[][] mse = new double[curves.size()][];
-        double xMax = Math.max(1, tasksTotal);
         int i = 0;
         ProgressHistory first = curves.get(chosen);
         if (first != null) {
@@ -102,14 +99,9 @@ final class Charts {
                 mse[i++] = run.getValue().mseAt8();
             }
         }
-        for (ProgressHistory curve : curves.values()) {
-            double[] tasks = curve.tasksDone();
-            if (tasks.length > 0 && first == null) {
-                xMax = Math.max(xMax, tasks[tasks.length - 1]);
-            }
-        }
         double[] range = LogRange.decades(Arrays.copyOf(mse, i));
-        progress.setRange("x", 0, xMax);
+        progress.setType("x", axis.log() ? "logarithmic" : "linear");
+        progress.setRange("x", axis.min(), axis.max());
         progress.setRange("y", range[0], range[1]);
         progress.update();
     }

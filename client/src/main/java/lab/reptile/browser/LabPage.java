@@ -24,6 +24,8 @@ public final class LabPage {
     private final ProgressCard progressCard = new ProgressCard(training, runs);
     private final ServerSync server;
     private final RunSync lab;
+    private final ComparePanel compare = new ComparePanel(changes, runs);
+    private final CompareSync comparing;
 
     /** @param rng draws the points of "Random sine" */
     public LabPage(Backend backend, Timers timers, AdaptForm form, View view, Random rng) {
@@ -35,6 +37,7 @@ public final class LabPage {
         points = new PointsPanel(changes, adaptation.adaptation().grid());
         server = new ServerSync(this, backend, redrawing);
         lab = new RunSync(this, backend, redrawing, runs);
+        comparing = new CompareSync(this, backend, compare);
     }
 
     /** Draws the whole page once and asks the server for everything, starting from the default run's newest weights. */
@@ -155,6 +158,7 @@ public final class LabPage {
     /** The run picker. */
     public void chooseRun(String id) {
         lab.choose(id, -1);
+        comparing.fetchMissing(); // the run chosen before may never have been fetched for the comparison
         redraw();
     }
 
@@ -229,6 +233,27 @@ public final class LabPage {
 
     public RunsPanel runs() {
         return runs;
+    }
+
+    public ComparePanel compare() {
+        return compare;
+    }
+
+    /** The run list arrived: fetches the curves and reports the comparison lacks. */
+    void runsListed() {
+        comparing.fetchMissing();
+    }
+
+    /** The chosen run's detail arrived: the comparison keeps it for when another run is chosen. */
+    void runDetailed(RunDetail detail) {
+        compare.arrived(detail);
+    }
+
+    /** A compare box changed: shows run {@code id}'s report beside the others, or no longer. */
+    public void pickForCompare(String id, boolean on) {
+        compare.pick(id, on);
+        comparing.fetchMissing();
+        redraw();
     }
 
     /** New meta-weights for the Reptile start: adapt again, animated or (timeline, live updates) at once. */

@@ -29,7 +29,7 @@ public final class Main {
         view.on(Changes.Part.TRAINING, progress::render);
         view.on(Changes.Part.RUNS, progress::render);
         view.on(Changes.Part.MESSAGES, new MessagesView(lab.messages())::render);
-        view.on(Changes.Part.RUNS, new RunsView(charts, lab.runs())::render);
+        view.on(Changes.Part.RUNS, new RunsView(new CompareView(charts, lab), lab.runs())::render);
 
         Tap tap = new Tap();
         // Pointer events, so a finger works like a mouse: a press on a point that moves drags it (the canvas keeps

@@ -13,8 +13,11 @@ import java.util.List;
 public record RunDetail(RunSummary summary, long[] timelineTasks, String[] timelineUrls, ProgressHistory history,
                         List<ReportRow> report) {
 
-    /** One row of a run's report: mean MSE after k steps from the run's weights and from a random init. */
-    public record ReportRow(int k, double mean, double randomMean) {
+    /**
+     * One row of a run's report: mean MSE after k steps from the run's weights and from a random init, each with the
+     * half-width of its 95 % confidence interval (NaN when the server sent none).
+     */
+    public record ReportRow(int k, double mean, double ci95, double randomMean, double randomCi95) {
     }
 
     public int snapshots() {

@@ -32,6 +32,7 @@ final class RunSync {
             @Override
             public void runs(List<RunSummary> list) {
                 runs.setRuns(list);
+                page.runsListed();
                 page.redraw();
             }
 
@@ -64,6 +65,7 @@ final class RunSync {
                     return; // the visitor picked another run meanwhile
                 }
                 runs.setDetail(detail);
+                page.runDetailed(detail);
                 if (wanted >= 0) {
                     moveTo(Math.min(wanted, detail.snapshots() - 1));
                     wanted = -1;

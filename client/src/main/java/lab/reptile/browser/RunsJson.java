@@ -53,8 +53,8 @@ public final class RunsJson {
             JsonTree table = member(report, "rows", JsonTree.Kind.ARRAY);
             for (int i = 0; i < table.length(); i++) {
                 JsonTree row = table.at(i);
-                rows.add(new RunDetail.ReportRow((int) number(row, "k"), number(row, "mean"),
-                        number(row, "randomMean")));
+                rows.add(new RunDetail.ReportRow((int) number(row, "k"), number(row, "mean"), optional(row, "ci95"),
+                        number(row, "randomMean"), optional(row, "randomCi95")));
             }
         }
         return new RunDetail(summary(run), tasks, urls, new ProgressHistory(done, mse), rows);
@@ -84,6 +84,12 @@ public final class RunsJson {
 
     private static double number(JsonTree object, String key) {
         return member(object, key, JsonTree.Kind.NUMBER).number();
+    }
+
+    /** A number that older reports lack: NaN when missing. */
+    private static double optional(JsonTree object, String key) {
+        JsonTree value = object.get(key);
+        return value == null || value.kind() != JsonTree.Kind.NUMBER ? Double.NaN : value.number();
     }
 
     private static String text(JsonTree object, String key) {

@@ -187,29 +187,6 @@ public final class RunsPanel {
         return retryLeft > 0 ? refusal + ". Try again " + Numbers.inTime(retryLeft) + "." : refusal;
     }
 
-    /**
-     * What the report area says instead of a report for a run that stopped early, e.g. "This run diverged: …", or
-     * null for a run that is training or finished.
-     */
-    public String reportNote() {
-        if (detail == null) {
-            return null;
-        }
-        RunSummary run = detail.summary();
-        String why = run.problem() == null ? "" : ": " + run.problem();
-        switch (run.state()) {
-            case "diverged":
-                return "This run diverged" + why + ". Its weights stopped being numbers, so there is nothing to "
-                        + "report; try again with a lower inner lr.";
-            case "failed":
-                return "This run failed" + why + ". There is no report.";
-            case "cancelled":
-                return "This run was cancelled before it finished. There is no report.";
-            default:
-                return null;
-        }
-    }
-
     /** Every learning curve fetched so far, by run id, in the order first seen. */
     public Map<String, ProgressHistory> curves() {
         return curves;

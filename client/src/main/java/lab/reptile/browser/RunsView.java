@@ -9,7 +9,8 @@ import org.teavm.jso.dom.html.HTMLInputElement;
 
 /**
  * Draws the {@link RunsPanel}: the run picker, the timeline slider and its label (data-position for tests), the
- * replay button, the follow box, the run-status line, the chosen run's report table and every run's learning curve.
+ * replay button, the follow box and the run-status line, then the comparison ({@link CompareView}): every run's
+ * learning curve and the reports.
  */
 final class RunsView {
     private final HTMLElement select = Page.find("run-select");
@@ -19,13 +20,12 @@ final class RunsView {
     private final HTMLInputElement follow = (HTMLInputElement) Page.find("follow");
     private final HTMLElement status = Page.find("run-status");
     private final HTMLButtonElement start = (HTMLButtonElement) Page.find("start-run");
-    private final HTMLElement report = Page.find("report");
-    private final Charts charts;
+    private final CompareView compare;
     private final RunsPanel panel;
     private String listed = "";
 
-    RunsView(Charts charts, RunsPanel panel) {
-        this.charts = charts;
+    RunsView(CompareView compare, RunsPanel panel) {
+        this.compare = compare;
         this.panel = panel;
     }
 
@@ -43,8 +43,7 @@ final class RunsView {
         follow.setChecked(panel.follow());
         status.setTextContent(panel.status());
         start.setDisabled(!panel.canStart());
-        renderReport(detail);
-        charts.drawRuns(panel.curves(), panel.chosen(), panel::name, detail == null ? 1 : detail.summary().tasksTotal());
+        compare.render();
     }
 
     /** Rebuilds the picker's options only when the list or the choice changed, so an open picker stays open. */
@@ -77,35 +76,5 @@ final class RunsView {
             option.setAttribute("selected", "");
         }
         return option;
-    }
-
-    /** The report: MSE after k steps from the run's weights beside a random init, or a note until it finished. */
-    private void renderReport(RunDetail detail) {
-        report.setInnerHTML("");
-        HTMLDocument doc = HTMLDocument.current();
-        if (detail == null || detail.report().isEmpty()) {
-            HTMLElement note = doc.createElement("p");
-            note.setClassName("small muted");
-            note.setTextContent("The report (MSE after k steps on 500 held-out sines) appears when the run finishes.");
-            report.appendChild(note);
-            return;
-        }
-        HTMLElement table = doc.createElement("table");
-        table.appendChild(row(doc, "th", "steps k", "this run", "random init"));
-        for (RunDetail.ReportRow r : detail.report()) {
-            table.appendChild(row(doc, "td", Integer.toString(r.k()), Numbers.short3(r.mean()),
-                    Numbers.short3(r.randomMean())));
-        }
-        report.appendChild(table);
-    }
-
-    private static HTMLElement row(HTMLDocument doc, String cell, String... texts) {
-        HTMLElement tr = doc.createElement("tr");
-        for (String text : texts) {
-            HTMLElement td = doc.createElement(cell);
-            td.setTextContent(text);
-            tr.appendChild(td);
-        }
-        return tr;
     }
 }

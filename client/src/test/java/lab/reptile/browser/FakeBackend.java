@@ -35,6 +35,16 @@ final class FakeBackend implements Backend {
         runDetails.add(answer);
     }
 
+    /** The comparison's detail requests, apart from the chosen run's, in order; the id each asked for. */
+    final Deque<RunAnswer> compared = new ArrayDeque<>();
+    final Deque<String> comparedIds = new ArrayDeque<>();
+
+    @Override
+    public void fetchCompared(String id, RunAnswer answer) {
+        comparedIds.add(id);
+        compared.add(answer);
+    }
+
     @Override
     public void fetchSnapshot(String url, ServerApi.WeightsHandler answer) {
         snapshotUrls.add(url);

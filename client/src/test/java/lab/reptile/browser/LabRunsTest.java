@@ -98,7 +98,7 @@ class LabRunsTest {
         h.clock.advance(Timer.RUN_POLL.millis());
         h.server.runDetail().detail(new RunDetail(new RunSummary("abc", "finished", 5, 2000, 2000, 1800, 0, null),
                 new long[] {0, 200, 2000}, new String[] {"/s0", "/s1", "/s2"}, new ProgressHistory(
-                new double[] {200, 2000}, new double[] {0.9, 0.1}), List.of(new RunDetail.ReportRow(8, 0.1, 2.9))));
+                new double[] {200, 2000}, new double[] {0.9, 0.1}), List.of(new RunDetail.ReportRow(8, 0.1, 0.01, 2.9, 0.2))));
         assertEquals("Finished: 2,000 tasks.", h.page.runs().status());
         assertFalse(h.clock.pending().contains(Timer.RUN_POLL), "a finished run is not polled");
         assertEquals(2, h.page.runs().curves().get("abc").tasksDone().length);

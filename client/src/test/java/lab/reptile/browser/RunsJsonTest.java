@@ -37,7 +37,7 @@ class RunsJsonTest {
         assertArrayEquals(new long[] {0, 200}, detail.timelineTasks());
         assertEquals("/api/runs/x/snapshots/1", detail.timelineUrls()[1]);
         assertArrayEquals(new double[] {0.5}, detail.history().mseAt8());
-        assertEquals(new RunDetail.ReportRow(8, 0.1, 2.8), detail.report().get(0));
+        assertEquals(new RunDetail.ReportRow(8, 0.1, 0.01, 2.8, 0.1), detail.report().get(0));
     }
 
     @Test

@@ -2,7 +2,6 @@ package lab.reptile.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -99,19 +98,5 @@ class RunsTruthTest {
         assertEquals("running · 500 / 2,000 tasks · 1,800 tasks/s · validation MSE@8 0.900",
                 h.page.progressCard().line());
         assertEquals(0.25, h.page.progressCard().progress().fraction(), 1e-12);
-    }
-
-    @Test
-    void aDivergedOrFailedRunSaysSoWhereItsReportWouldBe() {
-        h.server.runDetail().detail(running("default", "running", 500, 2000, 0, null));
-        assertNull(h.page.runs().reportNote());
-        h.page.chooseRun("abc");
-        h.server.runDetail().detail(running("abc", "diverged", 500, 2000, 0, "the meta-weights became NaN"));
-        assertEquals("This run diverged: the meta-weights became NaN. Its weights stopped being numbers, so there is "
-                + "nothing to report; try again with a lower inner lr.", h.page.runs().reportNote());
-        h.page.chooseRun("def");
-        assertNull(h.page.runs().reportNote(), "no note outlives its run");
-        h.server.runDetail().detail(running("def", "failed", 500, 2000, 0, "out of memory"));
-        assertEquals("This run failed: out of memory. There is no report.", h.page.runs().reportNote());
     }
 }
