@@ -23,6 +23,8 @@ public final class LabPage {
     private final RunsPanel runs = new RunsPanel(changes);
     private final ServerSync server;
     private final RunSync lab;
+    /** A shared link's step to show once its adaptation first runs, or -1. */
+    private int sharedStep = -1;
 
     /** @param rng draws the points of "Random sine" */
     public LabPage(Backend backend, Timers timers, AdaptForm form, View view, Random rng) {
@@ -56,6 +58,7 @@ public final class LabPage {
         if (shared != null) {
             points.replace(shared.xs(), shared.ys());
             form.fill(shared.steps(), shared.lr());
+            sharedStep = shared.step();
         }
         server.fetchPretrained();
         server.pollTraining();
@@ -184,7 +187,8 @@ public final class LabPage {
     /** The share button: the URL fragment that reproduces what is on screen. */
     public String share() {
         String fragment = SharedView.of(points.points(), runs.chosen(), runs.atEnd() ? -1 : runs.position(),
-                form.steps(), form.lr()).fragment();
+                form.steps(), form.lr(), adaptation.state() == AdaptPanel.State.PAUSED
+                        ? adaptation.adaptation().shownStep() : -1).fragment();
         messages.say("Link to this view copied.");
         redraw();
         return fragment;
@@ -253,7 +257,11 @@ public final class LabPage {
             messages.say(e.getMessage());
             return;
         }
-        if (animate) {
+        if (sharedStep >= 0) {
+            adaptation.runAtOnce(clicked, settings);
+            adaptation.show(sharedStep);
+            sharedStep = -1;
+        } else if (animate) {
             adaptation.run(clicked, settings);
         } else {
             adaptation.runAtOnce(clicked, settings);
