@@ -97,6 +97,31 @@ public final class LabPage {
         redraw();
     }
 
+    /**
+     * A key on the focused plot ({@link PlotCursor}): an added or removed point re-runs the fits as a click does, a
+     * moved one at once as a drag does. False if the plot does not take the key (Tab), so the browser handles it.
+     */
+    public boolean keyPlot(String key, boolean shift, PlotArea area) {
+        PlotCursor.Effect effect = points.key(key, shift, area);
+        switch (effect) {
+            case ADDED, REMOVED -> {
+                messages.say(effect == PlotCursor.Effect.ADDED ? "Point added." : "Point removed.");
+                rerun();
+            }
+            case MOVED -> rerunAtOnce();
+            case FULL -> messages.say("At most " + PointSet.MAX + " points: select one with [ or ] and press Delete.");
+            default -> { }
+        }
+        redraw();
+        return effect != PlotCursor.Effect.NONE;
+    }
+
+    /** The plot gained or lost the keyboard's focus: its cursor shows while it has it. */
+    public void focusPlot(boolean focused) {
+        points.focus(focused);
+        redraw();
+    }
+
     public void clear() {
         points.clear();
         rerun();
