@@ -72,6 +72,11 @@ public final class LabPage {
         points.grab(px, py, area, hitRadius);
     }
 
+    /** True if a press at a pixel would grab a point, i.e. lies inside the plot within {@code hitRadius} of one. */
+    public boolean hitsPoint(double px, double py, PlotArea area, double hitRadius) {
+        return area.contains(px, py) && points.points().nearest(px, py, area, hitRadius) >= 0;
+    }
+
     /** A drag moved the grabbed point (if any) to a pixel: the fits follow at once. */
     public void dragPlot(double px, double py, PlotArea area) {
         if (points.dragTo(px, py, area)) {

@@ -137,6 +137,11 @@ public final class RunsPanel {
         return atLiveEnd() ? label + " (live: following the newest weights)" : label;
     }
 
+    /** The timeline slider's aria-valuetext: its label, e.g. "after 90,000 tasks", or "no snapshots yet". */
+    public String timelineValueText() {
+        return detail == null || position < 0 ? "no snapshots yet" : timelineLabel();
+    }
+
     /** The run-status line: where the chosen run is, or why the last start was refused. */
     public String status() {
         return refusal != null ? refusal : status;

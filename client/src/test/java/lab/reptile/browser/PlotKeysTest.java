@@ -96,4 +96,23 @@ class PlotKeysTest {
         assertFalse(keys("Delete"));
         assertEquals(1, h.page.points().points().size());
     }
+
+    @Test
+    void theTextAlternativesFollowThePointsAndTheShownStep() {
+        AdaptPanel adapt = h.page.adaptation();
+        assertEquals("Sine plot: 0 points; no fit yet", adapt.plotSummary(h.page.points().countLabel()));
+        assertEquals("no adaptation yet", adapt.stepValueText());
+        h.click(1, 1);
+        h.click(-2, 0);
+        h.page.showStep(3);
+        double mse = adapt.adaptation().mseByStep(Start.META)[3];
+        assertEquals("Sine plot: 2 points; Reptile's fit MSE " + Numbers.short3(mse) + " after 3 steps",
+                adapt.plotSummary(h.page.points().countLabel()));
+        assertEquals("step 3 of 8", adapt.stepValueText());
+        assertTrue(adapt.mseChartSummary().startsWith("Error on your points by step. After step 3: Reptile "),
+                adapt.mseChartSummary());
+        h.page.clear();
+        assertEquals("Sine plot: 0 points; no fit yet", adapt.plotSummary(h.page.points().countLabel()));
+        assertEquals("Error on your points by step: no adaptation yet", adapt.mseChartSummary());
+    }
 }
