@@ -166,6 +166,28 @@ public final class AdaptPanel {
         return adaptation.steps() == 0 ? "–" : adaptation.shownStep() + " / " + adaptation.steps();
     }
 
+    /** The step slider's aria-valuetext, e.g. "step 3 of 8", or "no adaptation yet". */
+    public String stepValueText() {
+        return adaptation.steps() == 0 ? "no adaptation yet" : "step " + adaptation.shownStep() + " of " + adaptation.steps();
+    }
+
+    /**
+     * The sine plot's text alternative, e.g. "5 points; Reptile's fit MSE 0.012 after 8 steps", from the points'
+     * {@code countLabel} and the shown step; "5 points; no fit yet" without an adaptation.
+     */
+    public String plotSummary(String countLabel) {
+        double[] mse = adaptation.mseByStep(Start.META);
+        int step = adaptation.shownStep();
+        return "Sine plot: " + countLabel + (mse.length == 0 ? "; no fit yet" : "; Reptile's fit MSE "
+                + Numbers.short3(mse[step]) + " after " + step + (step == 1 ? " step" : " steps"));
+    }
+
+    /** The MSE chart's text alternative: every start's MSE on the points after the shown step, or what is missing. */
+    public String mseChartSummary() {
+        return adaptation.steps() == 0 && adaptation.mseByStep(Start.META).length == 0
+                ? "Error on your points by step: no adaptation yet" : "Error on your points by step. " + compareLine();
+    }
+
     /** The MSE readout: Reptile's MSE on the points after the shown step and at step 0, or "–". */
     public String mseLabel() {
         double[] mse = adaptation.mseByStep(Start.META);

@@ -16,6 +16,9 @@ final class ChartConfigs {
     static final int POINTS = 3;
     static final int ADAPTED_RANDOM = 4;
     static final int ADAPTED_PRETRAINED = 5;
+    /** The keyboard's cursor (a blue cross, while the plot has focus) and the selected point's ring. */
+    static final int CURSOR = 6;
+    static final int SELECTED = 7;
     /** The learning-curve chart's colour for each run, in the order the page first saw them. */
     static final String[] RUN_COLOURS = {"#7b1fa2", "#00897b", "#c2185b", "#5d4037", "#3949ab", "#f9a825"};
 
@@ -58,12 +61,16 @@ final class ChartConfigs {
     @JSBody(params = {"xMin", "xMax", "yMin", "yMax"}, script = HELPERS
             + "var points = {label: 'points', data: [], showLine: false, pointStyle: 'crossRot', pointRadius: 7,"
             + "  pointHoverRadius: 7, borderColor: '#111', backgroundColor: '#111', borderWidth: 2.5, order: 0};"
+            + "var cursor = {label: 'cursor', data: [], showLine: false, pointStyle: 'cross', pointRadius: 12,"
+            + "  borderColor: '#1a73e8', borderWidth: 2, order: -1};"
+            + "var selected = {label: 'selected', data: [], showLine: false, pointStyle: 'circle', pointRadius: 11,"
+            + "  borderColor: '#1a73e8', backgroundColor: 'rgba(0,0,0,0)', borderWidth: 3, order: -2};"
             + "var o = options(axis('linear', xMin, xMax, 'x'), axis('linear', yMin, yMax, 'y'));"
             + "o.scales.x.ticks.stepSize = 1; o.scales.y.ticks.stepSize = 1;"
             + "return {type: 'scatter', options: o, data: {datasets: [line('meta', '#9aa0a6', 1.25, [], 5),"
             + "  line('truth', '#2e9e44', 2, [], 4), line('adapted', '#d93025', 3, [], 1), points,"
             + "  line('adapted-random', '#1a73e8', 2.5, [9, 6], 2),"
-            + "  line('adapted-pretrained', '#e8710a', 3, [1, 6], 3)]}};")
+            + "  line('adapted-pretrained', '#e8710a', 3, [1, 6], 3), cursor, selected]}};")
     static native JSObject plot(double xMin, double xMax, double yMin, double yMax);
 
     /** MSE on the points after each step, log scale, one line per start in {@link Start} order. */

@@ -42,6 +42,14 @@ final class Charts {
         plot.update();
     }
 
+    /** The keyboard's cursor at data (x, y) if {@code shown}, and a ring around the selected point (-1: none). */
+    void drawCursor(boolean shown, double x, double y, PointSet points, int selected) {
+        plot.setData(ChartConfigs.CURSOR, new double[] {x}, new double[] {y}, shown ? 1 : 0);
+        plot.setData(ChartConfigs.SELECTED, new double[] {selected < 0 ? 0 : points.x(selected)},
+                new double[] {selected < 0 ? 0 : points.y(selected)}, selected < 0 ? 0 : 1);
+        plot.update();
+    }
+
     /** The true curve behind "Random sine" on the grid; empty to remove it. */
     void drawTruth(double[] grid, double[] ys) {
         plot.setData(ChartConfigs.TRUTH, grid, ys);

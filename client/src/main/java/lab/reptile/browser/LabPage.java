@@ -26,6 +26,8 @@ public final class LabPage {
     private final RunSync lab;
     private final ComparePanel compare = new ComparePanel(changes, runs);
     private final CompareSync comparing;
+    /** A shared link's step to show once its adaptation first runs, or -1. */
+    private int sharedStep = -1;
 
     /** @param rng draws the points of "Random sine" */
     public LabPage(Backend backend, Timers timers, AdaptForm form, View view, Random rng) {
@@ -60,6 +62,7 @@ public final class LabPage {
         if (shared != null) {
             points.replace(shared.xs(), shared.ys());
             form.fill(shared.steps(), shared.lr());
+            sharedStep = shared.step();
         }
         server.fetchPretrained();
         server.pollTraining();
@@ -71,6 +74,11 @@ public final class LabPage {
     /** A pointer went down on the plot: a point within {@code hitRadius} pixels may be dragged. */
     public void pressPlot(double px, double py, PlotArea area, double hitRadius) {
         points.grab(px, py, area, hitRadius);
+    }
+
+    /** True if a press at a pixel would grab a point, i.e. lies inside the plot within {@code hitRadius} of one. */
+    public boolean hitsPoint(double px, double py, PlotArea area, double hitRadius) {
+        return area.contains(px, py) && points.points().nearest(px, py, area, hitRadius) >= 0;
     }
 
     /** A drag moved the grabbed point (if any) to a pixel: the fits follow at once. */
@@ -95,6 +103,31 @@ public final class LabPage {
             messages.say(edit == PointSet.Edit.ADDED ? "Point added." : "Point removed.");
             rerun();
         }
+        redraw();
+    }
+
+    /**
+     * A key on the focused plot ({@link PlotCursor}): an added or removed point re-runs the fits as a click does, a
+     * moved one at once as a drag does. False if the plot does not take the key (Tab), so the browser handles it.
+     */
+    public boolean keyPlot(String key, boolean shift, PlotArea area) {
+        PlotCursor.Effect effect = points.key(key, shift, area);
+        switch (effect) {
+            case ADDED, REMOVED -> {
+                messages.say(effect == PlotCursor.Effect.ADDED ? "Point added." : "Point removed.");
+                rerun();
+            }
+            case MOVED -> rerunAtOnce();
+            case FULL -> messages.say("At most " + PointSet.MAX + " points: select one with [ or ] and press Delete.");
+            default -> { }
+        }
+        redraw();
+        return effect != PlotCursor.Effect.NONE;
+    }
+
+    /** The plot gained or lost the keyboard's focus: its cursor shows while it has it. */
+    public void focusPlot(boolean focused) {
+        points.focus(focused);
         redraw();
     }
 
@@ -200,7 +233,8 @@ public final class LabPage {
     /** The share button: the URL fragment that reproduces what is on screen. */
     public String share() {
         String fragment = SharedView.of(points.points(), runs.chosen(), runs.atEnd() ? -1 : runs.position(),
-                form.steps(), form.lr()).fragment();
+                form.steps(), form.lr(), adaptation.state() == AdaptPanel.State.PAUSED
+                        ? adaptation.adaptation().shownStep() : -1).fragment();
         messages.say("Link to this view copied.");
         redraw();
         return fragment;
@@ -296,7 +330,11 @@ public final class LabPage {
             messages.adaptProblem(e.getMessage());
             return;
         }
-        if (animate) {
+        if (sharedStep >= 0) {
+            adaptation.runAtOnce(clicked, settings);
+            adaptation.show(sharedStep);
+            sharedStep = -1;
+        } else if (animate) {
             adaptation.run(clicked, settings);
         } else {
             adaptation.runAtOnce(clicked, settings);

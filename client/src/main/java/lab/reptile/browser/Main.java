@@ -8,6 +8,7 @@ import org.teavm.jso.JSObject;
 import org.teavm.jso.browser.Performance;
 import org.teavm.jso.dom.events.Event;
 import org.teavm.jso.dom.events.EventListener;
+import org.teavm.jso.dom.events.KeyboardEvent;
 import org.teavm.jso.dom.events.MouseEvent;
 import org.teavm.jso.dom.html.HTMLInputElement;
 
@@ -22,8 +23,8 @@ public final class Main {
         PageView view = new PageView();
         LabPage lab = new LabPage(new ServerApi(), new BrowserTimers(), page, view,
                 new Random((long) (Math.random() * (1L << 48))));
-        view.on(Changes.Part.POINTS, new PointsView(charts, lab.points())::render);
-        view.on(Changes.Part.ADAPTATION, new AdaptView(page.stepSlider, charts, lab.adaptation())::render);
+        view.on(Changes.Part.POINTS, new PointsView(charts, lab.points(), lab.adaptation())::render);
+        view.on(Changes.Part.ADAPTATION, new AdaptView(page.stepSlider, charts, lab.adaptation(), lab.points())::render);
         view.on(Changes.Part.WEIGHTS, new WeightsView(charts, lab.weights(), lab.adaptation().adaptation())::render);
         TrainingView progress = new TrainingView(lab.progressCard()); // the chosen run's: a pick changes it
         view.on(Changes.Part.TRAINING, progress::render);
@@ -54,6 +55,17 @@ public final class Main {
                 lab.tapPlot(e.getOffsetX(), e.getOffsetY(), charts.plotArea(), Tap.hitRadius(pointerType(e)));
             }
         });
+        // The keyboard (PlotCursor): keys the plot takes do not scroll the page; Tab and the rest go to the browser.
+        page.plot.addEventListener("keydown", (EventListener<KeyboardEvent>) e -> {
+            if (!e.isCtrlKey() && !e.isAltKey() && !e.isMetaKey()
+                    && lab.keyPlot(e.getKey(), e.isShiftKey(), charts.plotArea())) {
+                e.preventDefault();
+            }
+        });
+        page.plot.addEventListener("focus", e -> lab.focusPlot(true));
+        page.plot.addEventListener("blur", e -> lab.focusPlot(false));
+        // A finger scrolls the page (the canvas allows panning) unless it starts on a point: then it drags that point.
+        onTouchStart(page.plot, (x, y) -> lab.hitsPoint(x, y, charts.plotArea(), Tap.TOUCH_HIT_RADIUS));
         page.runSelect.addEventListener("change", e -> lab.chooseRun(selectValue(page.runSelect)));
         page.timeline.addEventListener("input", e -> lab.moveTimeline(Integer.parseInt(page.timeline.getValue())));
         page.replay.addEventListener("click", e -> lab.replay());
@@ -83,6 +95,19 @@ public final class Main {
 
     @JSBody(params = {"canvas", "e"}, script = "try { canvas.setPointerCapture(e.pointerId); } catch (x) {}")
     private static native void capturePointer(JSObject canvas, Event e);
+
+    /** Whether a touch at canvas pixel (x, y) is on a point. */
+    @JSFunctor
+    interface Hit extends JSObject {
+        boolean test(double x, double y);
+    }
+
+    /** Stops the browser's own gesture (a scroll) for a touch that starts on a point, so it drags the point instead. */
+    @JSBody(params = {"canvas", "hit"}, script = "canvas.addEventListener('touchstart', function(e) {"
+            + "  var r = canvas.getBoundingClientRect(), t = e.changedTouches[0];"
+            + "  if (e.touches.length === 1 && hit(t.clientX - r.left, t.clientY - r.top)) e.preventDefault();"
+            + "}, {passive: false});")
+    private static native void onTouchStart(JSObject canvas, Hit hit);
 
     @JSBody(params = "select", script = "return select.value;")
     private static native String selectValue(JSObject select);

@@ -11,6 +11,9 @@ public final class PointsPanel {
     private final Changes changes;
     private final double[] grid;
     private final PointSet points = new PointSet();
+    private final PlotCursor cursor = new PlotCursor();
+    /** Whether the plot has the keyboard's focus, so its cursor is drawn. */
+    private boolean focused;
     private double[] truth = NO_CURVE;
     /** The point being dragged, or -1. */
     private int grabbed = -1;
@@ -25,9 +28,25 @@ public final class PointsPanel {
     PointSet.Edit click(double px, double py, PlotArea area, double hitRadius) {
         PointSet.Edit edit = points.click(px, py, area, hitRadius);
         if (edit == PointSet.Edit.ADDED || edit == PointSet.Edit.REMOVED) {
+            cursor.deselect();
             changes.mark(Changes.Part.POINTS);
         }
         return edit;
+    }
+
+    /** Applies a key to the points (see {@link PlotCursor#key}); redraws unless the plot did not take it. */
+    PlotCursor.Effect key(String key, boolean shift, PlotArea area) {
+        PlotCursor.Effect effect = cursor.key(key, shift, points, area);
+        if (effect != PlotCursor.Effect.NONE) {
+            changes.mark(Changes.Part.POINTS);
+        }
+        return effect;
+    }
+
+    /** The plot gained or lost the keyboard's focus. */
+    void focus(boolean hasFocus) {
+        focused = hasFocus;
+        changes.mark(Changes.Part.POINTS);
     }
 
     /** A pointer went down: within {@code hitRadius} pixels of a point, that point may now be dragged. */
@@ -55,6 +74,7 @@ public final class PointsPanel {
     /** Replaces the points with a shared set. */
     void replace(double[] xs, double[] ys) {
         points.clear();
+        cursor.deselect();
         for (int i = 0; i < xs.length; i++) {
             points.add(xs[i], ys[i]);
         }
@@ -65,12 +85,14 @@ public final class PointsPanel {
     /** Removes every point and the true curve. */
     void clear() {
         points.clear();
+        cursor.deselect();
         truth = NO_CURVE;
         changes.mark(Changes.Part.POINTS);
     }
 
     /** Replaces the points with {@link RandomSine#POINTS} on a new random sine and shows its curve. */
     SineTask randomSine(Random rng) {
+        cursor.deselect();
         SineTask task = RandomSine.drawInto(points, rng);
         truth = RandomSine.curve(task, grid);
         changes.mark(Changes.Part.POINTS);
@@ -80,6 +102,21 @@ public final class PointsPanel {
     /** The points (read only: edits go through this panel so the page redraws them). */
     public PointSet points() {
         return points;
+    }
+
+    /** The keyboard's cursor and selected point. */
+    public PlotCursor cursor() {
+        return cursor;
+    }
+
+    /** Whether the keyboard's cursor is shown (the plot has focus). */
+    public boolean focused() {
+        return focused;
+    }
+
+    /** The live region's sentence for screen readers, e.g. "Point 3 of 5 at x 1.20, y −0.40". */
+    public String announcement() {
+        return cursor.announcement(points);
     }
 
     /** The x of the true curve, [GRID_SIZE]. */

@@ -179,6 +179,11 @@ public final class RunsPanel {
         return "after " + Numbers.grouped(detail.timelineTasks()[position]) + " tasks";
     }
 
+    /** The timeline slider's aria-valuetext: its label, e.g. "after 90,000 tasks", or "no snapshots yet". */
+    public String timelineValueText() {
+        return detail == null || position < 0 ? "no snapshots yet" : timelineLabel();
+    }
+
     /** The run-status line: where the chosen run is, or why the last start was refused and when to try again. */
     public String status() {
         if (refusal == null) {

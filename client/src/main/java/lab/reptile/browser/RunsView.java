@@ -37,6 +37,7 @@ final class RunsView {
         timeline.setValue(Integer.toString(Math.max(0, panel.position())));
         timeline.setDisabled(snapshots == 0);
         label.setTextContent(panel.timelineLabel());
+        timeline.setAttribute("aria-valuetext", panel.timelineValueText());
         label.setAttribute("data-position", Integer.toString(panel.position()));
         replay.setTextContent(panel.replaying() ? "Replaying…" : "Replay");
         replay.setAttribute("aria-pressed", panel.replaying() ? "true" : "false");

@@ -5,14 +5,16 @@ import java.util.List;
 
 /**
  * What the share button puts in the page's URL fragment: the points, the steps and learning rate, the run and the
- * timeline position, e.g. {@code #run=default&t=5&steps=8&lr=0.02&p=-4.5_2.99,-3.5_1.2}. Coordinates keep three
- * decimals (a pixel is ~0.02 data units). Parsing refuses a fragment that does not say what it should.
+ * timeline position and the step slider's step, e.g. {@code #run=default&t=5&steps=8&lr=0.02&s=3&p=-4.5_2.99,-3.5_1.2}.
+ * Coordinates keep three decimals (a pixel is ~0.02 data units). Parsing refuses a fragment that does not say what
+ * it should; a link without {@code s} (older links, or the adaptation's last step) shows the animation to its end.
  *
  * @param position the timeline position, -1 for the run's newest weights
  * @param xs       the points' x, [n]
+ * @param step     the step slider's step, -1 for the animation's end
  * @param ys       the points' y, [n]
  */
-public record SharedView(String run, int position, String steps, String lr, double[] xs, double[] ys) {
+public record SharedView(String run, int position, String steps, String lr, int step, double[] xs, double[] ys) {
 
     public SharedView {
         if (xs.length != ys.length || xs.length > PointSet.MAX) {
@@ -21,21 +23,25 @@ public record SharedView(String run, int position, String steps, String lr, doub
         }
     }
 
-    /** What is on screen: the points, the run and its timeline position (-1: newest), the form's steps and lr. */
-    public static SharedView of(PointSet points, String run, int position, String steps, String lr) {
+    /**
+     * What is on screen: the points, the run and its timeline position (-1: newest), the form's steps and lr, the
+     * shown step (-1: the last).
+     */
+    public static SharedView of(PointSet points, String run, int position, String steps, String lr, int step) {
         double[] xs = new double[points.size()];
         double[] ys = new double[points.size()];
         for (int i = 0; i < xs.length; i++) {
             xs[i] = points.x(i);
             ys[i] = points.y(i);
         }
-        return new SharedView(run, position, steps, lr, xs, ys);
+        return new SharedView(run, position, steps, lr, step, xs, ys);
     }
 
     /** The fragment, without its leading '#'. */
     public String fragment() {
         StringBuilder out = new StringBuilder("run=").append(run).append("&t=").append(position)
-                .append("&steps=").append(steps.trim()).append("&lr=").append(lr.trim()).append("&p=");
+                .append("&steps=").append(steps.trim()).append("&lr=").append(lr.trim())
+                .append(step < 0 ? "" : "&s=" + step).append("&p=");
         for (int i = 0; i < xs.length; i++) {
             out.append(i == 0 ? "" : ",").append(Numbers.fixed(xs[i], 3)).append('_').append(Numbers.fixed(ys[i], 3));
         }
@@ -52,6 +58,7 @@ public record SharedView(String run, int position, String steps, String lr, doub
         String position = null;
         String steps = null;
         String lr = null;
+        String step = null;
         String points = "";
         for (String pair : split(text, '&')) {
             int eq = pair.indexOf('=');
@@ -62,6 +69,7 @@ public record SharedView(String run, int position, String steps, String lr, doub
                 case "t" -> position = value;
                 case "steps" -> steps = value;
                 case "lr" -> lr = value;
+                case "s" -> step = value;
                 case "p" -> points = value;
                 default -> throw new IllegalArgumentException("unknown key \"" + key + "\" in the shared link");
             }
@@ -83,7 +91,7 @@ public record SharedView(String run, int position, String steps, String lr, doub
         }
         return new SharedView(run, position == null ? -1 : (int) number(position, "timeline position"),
                 steps == null ? "" + AdaptSettings.DEFAULT_STEPS : steps,
-                lr == null ? "" + AdaptSettings.DEFAULT_LR : lr, xs, ys);
+                lr == null ? "" + AdaptSettings.DEFAULT_LR : lr, step == null ? -1 : (int) number(step, "step"), xs, ys);
     }
 
     private static double number(String text, String what) {
