@@ -23,7 +23,13 @@ public final class Main {
         LabPage lab = new LabPage(new ServerApi(), new BrowserTimers(), page, view,
                 new Random((long) (Math.random() * (1L << 48))));
         view.on(Changes.Part.POINTS, new PointsView(charts, lab.points())::render);
-        view.on(Changes.Part.ADAPTATION, new AdaptView(page.stepSlider, charts, lab.adaptation())::render);
+        AdaptView adaptView = new AdaptView(page.stepSlider, charts, lab.adaptation());
+        StoryView story = new StoryView(lab.story());
+        view.on(Changes.Part.ADAPTATION, () -> {
+            adaptView.render();
+            story.render(); // the story's last step reads the MSEs on screen
+        });
+        view.on(Changes.Part.STORY, story::render);
         view.on(Changes.Part.WEIGHTS, new WeightsView(charts, lab.weights(), lab.adaptation().adaptation())::render);
         view.on(Changes.Part.TRAINING, new TrainingView(lab.training())::render);
         view.on(Changes.Part.MESSAGES, new MessagesView(lab.messages())::render);
@@ -65,6 +71,9 @@ public final class Main {
         page.randomSine.addEventListener("click", e -> lab.randomSine());
         page.tryClassic.addEventListener("click", e -> lab.tryClassic());
         page.fetchWeights.addEventListener("click", e -> lab.fetchWeights());
+        Page.find("story-next").addEventListener("click", e -> lab.storyNext());
+        Page.find("story-back").addEventListener("click", e -> lab.storyBack());
+        Page.find("steep-line").addEventListener("click", e -> lab.steepLine());
         page.stepsInput.addEventListener("input", e -> page.showAdaptLabel());
         page.stepSlider.addEventListener("input", e -> lab.showStep(Integer.parseInt(page.stepSlider.getValue())));
         for (Start start : Start.values()) {
