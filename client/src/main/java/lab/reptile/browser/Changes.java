@@ -17,7 +17,9 @@ public final class Changes {
         /** The error banner and the status line. */
         MESSAGES,
         /** The run picker, the timeline, the run status, the report and the learning curves of the runs. */
-        RUNS
+        RUNS,
+        /** The guided story: its step, text and highlighted control. */
+        STORY
     }
 
     private final boolean[] changed = new boolean[Part.values().length];

@@ -22,6 +22,7 @@ public final class LabPage {
     private final Messages messages = new Messages(changes);
     private final RunsPanel runs = new RunsPanel(changes);
     private final ProgressCard progressCard = new ProgressCard(training, runs);
+    private final StoryPanel story;
     private final ServerSync server;
     private final RunSync lab;
     private final ComparePanel compare = new ComparePanel(changes, runs);
@@ -37,6 +38,7 @@ public final class LabPage {
         Timers redrawing = new RedrawingTimers(timers, this::redraw);
         adaptation = new AdaptPanel(changes, redrawing);
         points = new PointsPanel(changes, adaptation.adaptation().grid());
+        story = new StoryPanel(changes, adaptation);
         server = new ServerSync(this, backend, redrawing);
         lab = new RunSync(this, backend, redrawing, runs);
         comparing = new CompareSync(this, backend, compare);
@@ -150,6 +152,30 @@ public final class LabPage {
     public void tryClassic() {
         form.fill(Integer.toString(AdaptSettings.DEFAULT_STEPS), Double.toString(AdaptSettings.DEFAULT_LR));
         randomSine();
+    }
+
+    /** The story's "Try a steep line": points on y = 2x, a task outside the sine family, adapted as usual. */
+    public void steepLine() {
+        points.steepLine(Charts.Y_LIMIT);
+        messages.say("A steep line: y = 2x.");
+        rerun();
+        redraw();
+    }
+
+    /** The story's Next button; its second step shows step 0, where each start's own curve is drawn. */
+    public void storyNext() {
+        if (story.next() && story.step() == 1) {
+            adaptation.show(0);
+        }
+        redraw();
+    }
+
+    /** The story's Back button. */
+    public void storyBack() {
+        if (story.back() && story.step() == 1) {
+            adaptation.show(0);
+        }
+        redraw();
     }
 
     /** The adapt button: re-runs the inner loop on the current points with the form's settings. */
@@ -288,6 +314,10 @@ public final class LabPage {
         compare.pick(id, on);
         comparing.fetchMissing();
         redraw();
+    }
+
+    public StoryPanel story() {
+        return story;
     }
 
     /** New meta-weights for the Reptile start: adapt again, animated or (timeline, live updates) at once. */

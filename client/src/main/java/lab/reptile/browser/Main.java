@@ -24,7 +24,13 @@ public final class Main {
         LabPage lab = new LabPage(new ServerApi(), new BrowserTimers(), page, view,
                 new Random((long) (Math.random() * (1L << 48))));
         view.on(Changes.Part.POINTS, new PointsView(charts, lab.points(), lab.adaptation())::render);
-        view.on(Changes.Part.ADAPTATION, new AdaptView(page.stepSlider, charts, lab.adaptation(), lab.points())::render);
+        AdaptView adaptView = new AdaptView(page.stepSlider, charts, lab.adaptation(), lab.points());
+        StoryView story = new StoryView(lab.story());
+        view.on(Changes.Part.ADAPTATION, () -> {
+            adaptView.render();
+            story.render(); // the story's last step reads the MSEs on screen
+        });
+        view.on(Changes.Part.STORY, story::render);
         view.on(Changes.Part.WEIGHTS, new WeightsView(charts, lab.weights(), lab.adaptation().adaptation())::render);
         TrainingView progress = new TrainingView(lab.progressCard()); // the chosen run's: a pick changes it
         view.on(Changes.Part.TRAINING, progress::render);
@@ -79,6 +85,9 @@ public final class Main {
         page.randomSine.addEventListener("click", e -> lab.randomSine());
         page.tryClassic.addEventListener("click", e -> lab.tryClassic());
         page.fetchWeights.addEventListener("click", e -> lab.fetchWeights());
+        Page.find("story-next").addEventListener("click", e -> lab.storyNext());
+        Page.find("story-back").addEventListener("click", e -> lab.storyBack());
+        Page.find("steep-line").addEventListener("click", e -> lab.steepLine());
         page.stepsInput.addEventListener("input", e -> page.showAdaptLabel());
         page.stepSlider.addEventListener("input", e -> lab.showStep(Integer.parseInt(page.stepSlider.getValue())));
         for (Start start : Start.values()) {

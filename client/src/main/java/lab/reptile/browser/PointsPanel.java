@@ -90,6 +90,24 @@ public final class PointsPanel {
         changes.mark(Changes.Part.POINTS);
     }
 
+    /**
+     * Replaces the points with {@link RandomSine#POINTS} evenly spaced on y = 2x where it stays inside the plot's
+     * ±{@code yLimit} (x in [-yLimit/2, yLimit/2]), and shows that line as the true curve, clipped the same way.
+     */
+    void steepLine(double yLimit) {
+        points.clear();
+        double half = yLimit / 2;
+        for (int i = 0; i < RandomSine.POINTS; i++) {
+            double x = -half + 2 * half * i / (RandomSine.POINTS - 1);
+            points.add(x, 2 * x);
+        }
+        truth = new double[grid.length];
+        for (int i = 0; i < grid.length; i++) {
+            truth[i] = Math.max(-yLimit, Math.min(yLimit, 2 * grid[i]));
+        }
+        changes.mark(Changes.Part.POINTS);
+    }
+
     /** Replaces the points with {@link RandomSine#POINTS} on a new random sine and shows its curve. */
     SineTask randomSine(Random rng) {
         cursor.deselect();
