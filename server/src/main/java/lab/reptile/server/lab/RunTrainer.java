@@ -209,6 +209,10 @@ final class RunTrainer {
             String problem = "meta-weights became non-finite at meta-iteration " + learner.metaIteration()
                     + "; keeping the last finite snapshot";
             LOG.warn("run {}: {}", id, problem);
+            Snapshot last = latest; // a timeline snapshot may be newer than the last publish: serve it, with its tasks
+            if (last != null) {
+                retrying(() -> writes.progress(last.metaIteration(), last.tasksDone(), rate(), last.jsonCopy()));
+            }
             retrying(() -> {
                 writes.release(RunState.DIVERGED, problem, null);
                 return null;

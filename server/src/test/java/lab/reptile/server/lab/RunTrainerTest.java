@@ -142,12 +142,16 @@ class RunTrainerTest {
 
     @Test
     void divergingHyperparametersNeverPublishNonFiniteWeights() throws Exception {
-        ReptileConfig wild = ReptileConfig.builder().seed(1).tasks(200_000).innerLr(10.0).outerStepStart(1.0).build();
+        ReptileConfig wild = ReptileConfig.builder().seed(1).tasks(2_000).innerLr(5.0).build(); // diverges at 15, kept 10
         Run run = train(wild);
         RunView diverged = awaitState(run, RunState.DIVERGED);
         assertTrue(diverged.latest().weights().isFinite());
         assertTrue(diverged.problem().contains("non-finite"), diverged.problem());
         assertTrue(diverged.timeline().stream().allMatch(e -> e.metaIteration() <= diverged.metaIteration()));
+        TimelineEntry newest = diverged.timeline().get(diverged.timeline().size() - 1);
+        assertEquals(newest.metaIteration(), diverged.latest().metaIteration(),
+                "the served weights are the last finite snapshot, not an older publish");
+        assertEquals(newest.tasksDone(), diverged.tasksDone(), "its progress says how far the run got");
         double[] before = diverged.latest().weights().toArray();
         Await.during("the last finite weights stay published", Duration.ofMillis(200),
                 () -> Arrays.equals(before, run.view().latest().weights().toArray()));
