@@ -113,6 +113,28 @@ final class Browser implements AutoCloseable {
         driver.perform(List.of(tap));
     }
 
+    /**
+     * Swipes one finger over the page from viewport pixel (x, fromY) to (x, toY) in ten moves, as raw touch events
+     * (DevTools' Input.dispatchTouchEvent), so the browser itself decides between scrolling and the page's handlers.
+     */
+    void swipe(double x, double fromY, double toY) {
+        touch("touchStart", x, fromY);
+        for (int i = 1; i <= 10; i++) {
+            touch("touchMove", x, fromY + (toY - fromY) * i / 10);
+        }
+        driver.executeCdpCommand("Input.dispatchTouchEvent", Map.of("type", "touchEnd", "touchPoints", List.of()));
+    }
+
+    private void touch(String type, double x, double y) {
+        driver.executeCdpCommand("Input.dispatchTouchEvent",
+                Map.of("type", type, "touchPoints", List.of(Map.of("x", x, "y", y))));
+    }
+
+    /** Sends a DevTools command, e.g. Emulation.setDeviceMetricsOverride. */
+    Map<String, Object> cdp(String command, Map<String, Object> params) {
+        return driver.executeCdpCommand(command, params);
+    }
+
     /** The {x, y} pairs of the main chart's dataset with this label, as [n][2]. */
     double[][] dataset(String label) {
         return dataset("reptileChart", label);
@@ -140,7 +162,7 @@ final class Browser implements AutoCloseable {
     }
 
     void waitFor(String what, String condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(what)
+        new WebDriverWait(driver, Duration.ofSeconds(60)).withMessage(what)
                 .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(condition)));
     }
 
