@@ -6,7 +6,8 @@ import org.teavm.jso.JSObject;
 /**
  * The three charts' Chart.js configurations. Every curve differs by dash style as well as colour: from the
  * meta-weights red and solid, from the random init blue and dashed, from the pretrained net orange and dotted.
- * Animation is off (the page animates steps itself) and so are the built-in legends (the page has labelled toggles), but for the learning-curve chart's runs.
+ * Animation is off (the page animates steps itself) and so are the built-in legends (the page has labelled toggles),
+ * but for the learning-curve chart's, which names its runs.
  */
 final class ChartConfigs {
     /** Datasets of the main plot, by index; the labels are the tests' names for them. */
@@ -80,7 +81,8 @@ final class ChartConfigs {
             + "return {type: 'scatter', options: options(axis('linear', 0, 8, 'step'),"
             + "    axis('logarithmic', 0.01, 10, 'MSE on points')),"
             + "  data: {datasets: [mse('mse-meta', '#d93025', [], 'circle'),"
-            + "    mse('mse-random', '#1a73e8', [9, 6], 'rect'), mse('mse-pretrained', '#e8710a', [1, 6], 'triangle')]}};")
+            + "    mse('mse-random', '#1a73e8', [9, 6], 'rect'),"
+            + "    mse('mse-pretrained', '#e8710a', [1, 6], 'triangle')]}};")
     static native JSObject mseByStep();
 
     /** Validation MSE after 8 steps against tasks trained on, log scale, one line per run with a legend naming it. */

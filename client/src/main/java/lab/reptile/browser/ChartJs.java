@@ -81,7 +81,8 @@ final class ChartJs {
             + "var data = new Array(n);"
             + "for (var i = 0; i < n; i++) data[i] = {x: xs[i], y: ys[i]};"
             + "chart.data.datasets.push({label: label, data: data, showLine: true, borderColor: colour,"
-            + "  backgroundColor: colour, borderWidth: width, pointRadius: n < 3 ? 3 : 0," // a dot while too short for a line
+            // a dot while too short for a line
+            + "  backgroundColor: colour, borderWidth: width, pointRadius: n < 3 ? 3 : 0,"
             + "  pointHitRadius: 0, tension: 0});")
     private static native void addLine(JSObject chart, String label, String colour, double width, double[] xs,
                                        double[] ys, int n);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -162,6 +163,7 @@ final class Browser implements AutoCloseable {
     }
 
     void waitFor(String what, String condition) {
+        // generous: the build machine is shared and noisy
         new WebDriverWait(driver, Duration.ofSeconds(60)).withMessage(what)
                 .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(condition)));
     }
@@ -180,6 +182,26 @@ final class Browser implements AutoCloseable {
     void screenshot(Path target) throws IOException {
         Files.createDirectories(target.getParent());
         Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /**
+     * A PNG of the part of the page covering the elements matching {@code selectors} (CSS), plus a margin of 8 CSS
+     * px, taken over DevTools so it may reach beyond the viewport.
+     */
+    void screenshotOf(Path target, String... selectors) throws IOException {
+        @SuppressWarnings("unchecked")
+        List<Number> box = (List<Number>) js("var r = arguments[0].map(s => document.querySelector(s)"
+                + ".getBoundingClientRect());"
+                + "var left = Math.min(...r.map(b => b.left)), top = Math.min(...r.map(b => b.top));"
+                + "return [left + scrollX - 8, top + scrollY - 8, Math.max(...r.map(b => b.right)) - left + 16,"
+                + " Math.max(...r.map(b => b.bottom)) - top + 16];", List.of(selectors));
+        Map<String, Object> clip = Map.of("x", Math.max(0, box.get(0).doubleValue()),
+                "y", Math.max(0, box.get(1).doubleValue()), "width", box.get(2).doubleValue(),
+                "height", box.get(3).doubleValue(), "scale", 1);
+        Map<String, Object> shot = cdp("Page.captureScreenshot", Map.of("format", "png",
+                "clip", clip, "captureBeyondViewport", true));
+        Files.createDirectories(target.getParent());
+        Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
     }
 
     @Override
