@@ -86,6 +86,7 @@ public final class LabPage {
     /** A drag moved the grabbed point (if any) to a pixel: the fits follow at once. */
     public void dragPlot(double px, double py, PlotArea area) {
         if (points.dragTo(px, py, area)) {
+            messages.say(""); // a drag: the note of an earlier click is over
             rerunAtOnce();
             redraw();
         }
@@ -180,12 +181,14 @@ public final class LabPage {
 
     /** The adapt button: re-runs the inner loop on the current points with the form's settings. */
     public void adapt() {
+        messages.say(""); // a new action: the last one's note is over
         rerun();
         redraw();
     }
 
     /** The step slider: shows the adaptation after {@code step} and stops the animation there. */
     public void showStep(int step) {
+        messages.say("");
         adaptation.show(step);
         redraw();
     }
@@ -201,6 +204,7 @@ public final class LabPage {
      * first goes to the end, where those weights belong.
      */
     public void fetchWeights() {
+        messages.say(""); // the answer says what came
         if (!runs.atEnd()) {
             lab.stopReplay();
             runs.setPosition(runs.detail().snapshots() - 1);
@@ -216,6 +220,7 @@ public final class LabPage {
 
     /** The run picker. */
     public void chooseRun(String id) {
+        messages.say(""); // the chosen run's weights say when they are loaded
         lab.choose(id, -1);
         comparing.fetchMissing(); // the run chosen before may never have been fetched for the comparison
         redraw();
@@ -223,6 +228,7 @@ public final class LabPage {
 
     /** The timeline slider: adapts at once from the snapshot at {@code index}. */
     public void moveTimeline(int index) {
+        messages.say("");
         lab.stopReplay();
         lab.moveTo(index);
         redraw();
@@ -230,6 +236,7 @@ public final class LabPage {
 
     /** The replay button: plays the chosen run's timeline from its first snapshot to its last. */
     public void replay() {
+        messages.say("");
         lab.replay();
         redraw();
     }

@@ -95,11 +95,26 @@ public final class Main {
             toggle.addEventListener("change", e -> lab.toggle(start, toggle.isChecked()));
             lab.toggle(start, toggle.isChecked()); // a reload may have restored an unchecked box
         }
+        // Enter in a field submits its form, as in a <form>: the adapt fields adapt, the run fields start a run.
+        onEnter(page.stepsInput, lab::adapt);
+        onEnter(page.lrInput, lab::adapt);
+        for (HTMLInputElement field : page.runFields) {
+            onEnter(field, () -> lab.startRun(page.runPreset.getValue(), page.runFieldTexts()));
+        }
         exposeBench(iterations -> InnerLoopBench.medianMillis(iterations, Performance::now));
         DragFrameBench frames = new DragFrameBench();
         exposeFrameBench(iterations -> frames.medianMillis(iterations, Performance::now));
         exposeEveryCurveBench(iterations -> frames.everyCurveMedianMillis(iterations, Performance::now));
         lab.start(locationHash());
+    }
+
+    private static void onEnter(HTMLInputElement field, Runnable submit) {
+        field.addEventListener("keydown", (EventListener<KeyboardEvent>) e -> {
+            if ("Enter".equals(e.getKey())) {
+                e.preventDefault();
+                submit.run();
+            }
+        });
     }
 
     @JSBody(params = {"canvas", "e"}, script = "try { canvas.setPointerCapture(e.pointerId); } catch (x) {}")

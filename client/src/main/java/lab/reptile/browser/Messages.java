@@ -4,7 +4,8 @@ package lab.reptile.browser;
  * The page's two message areas: the error banner, which shows the first open problem with the server by
  * {@link Source} (weights fetch before training poll), and the status line: the note on the visitor's last action,
  * then why the fit on screen is missing or off (no meta-weights, a bad field, a diverged fit), which the page sets
- * again on every adaptation, so it lasts exactly as long as its cause.
+ * again on every adaptation, so it lasts exactly as long as its cause. Every visitor action replaces the note (with
+ * "" if it has none), so "Point added." does not outlive the next adapt, pick or drag.
  */
 public final class Messages {
     /** Where a problem with the server came from, in the order the banner prefers them. */
@@ -38,10 +39,12 @@ public final class Messages {
         }
     }
 
-    /** Replaces the status line. */
+    /** Replaces the status line's note on the visitor's last action ("" for an action without one). */
     void say(String message) {
-        status = message;
-        changes.mark(Changes.Part.MESSAGES);
+        if (!message.equals(status)) {
+            status = message;
+            changes.mark(Changes.Part.MESSAGES);
+        }
     }
 
     /** Why the last adaptation is missing or off, or null when it went well; replaced by each adaptation. */

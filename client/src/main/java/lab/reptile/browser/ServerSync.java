@@ -62,7 +62,7 @@ final class ServerSync {
                 return;
             }
             page.messages().recover(Messages.Source.WEIGHTS);
-            page.messages().say("Loaded meta-weights version " + Numbers.grouped(file.version()) + ".");
+            page.messages().say(loadedNote(file, run, runs));
             page.useWeights(file, !(runs.atLiveEnd() && runs.follow()));
             page.redraw();
         }
@@ -88,6 +88,13 @@ final class ServerSync {
             page.messages().fail(Messages.Source.WEIGHTS, message + page.weights().keeping());
             page.redraw();
         }
+    }
+
+    /** What the status line says of weights just loaded, naming the run unless it is the default one. */
+    private static String loadedNote(WeightsFile file, String run, RunsPanel runs) {
+        String of = RunsPanel.DEFAULT_RUN.equals(run) ? "" : " of " + runs.name(run);
+        return file.metaIteration() == 0 ? "Loaded the untrained starting weights" + of + ": it has not trained yet."
+                : "Loaded meta-weights version " + Numbers.grouped(file.version()) + of + ".";
     }
 
     /** The baseline joins the adaptation once it arrives; while the server still trains it, ask again. */

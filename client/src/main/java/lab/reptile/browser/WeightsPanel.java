@@ -62,6 +62,14 @@ public final class WeightsPanel {
         return meta == null ? "–" : Numbers.grouped(meta.version());
     }
 
+    /**
+     * Whether the card names the version beside the meta-iteration: only when they differ, as "Meta-iteration 20,000
+     * · v20,000" says one number twice.
+     */
+    public boolean versionShown() {
+        return meta != null && meta.version() != meta.metaIteration();
+    }
+
     /** What a failed fetch adds to its message: which weights stay in use, if any. */
     String keeping() {
         return meta == null ? "" : " Keeping meta-weights version " + Numbers.grouped(meta.version()) + ".";

@@ -6,6 +6,7 @@ import org.teavm.jso.dom.html.HTMLElement;
 final class WeightsView {
     private final HTMLElement iteration = Page.find("meta-iteration");
     private final HTMLElement version = Page.find("weights-version");
+    private final HTMLElement versionNote = Page.find("weights-version-note");
     private final HTMLElement pretrainedNote = Page.find("pretrained-note");
     private final Charts charts;
     private final WeightsPanel panel;
@@ -22,6 +23,7 @@ final class WeightsView {
         charts.drawMeta(adaptation);
         iteration.setTextContent(panel.iterationLabel());
         version.setTextContent(panel.versionLabel());
+        versionNote.setHidden(!panel.versionShown());
         pretrainedNote.setTextContent(panel.pretrained().note());
     }
 }

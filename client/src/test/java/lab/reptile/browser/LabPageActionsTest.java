@@ -129,7 +129,7 @@ class LabPageActionsTest {
         h.clock.advance(180);
         h.steps = "abc";
         h.page.adapt();
-        assertEquals("Point added. Steps must be a whole number from 1 to 32, got \"abc\"", h.page.messages().status());
+        assertEquals("Steps must be a whole number from 1 to 32, got \"abc\"", h.page.messages().status());
         assertEquals(AdaptPanel.State.PAUSED, h.page.adaptation().state());
         assertEquals(2, h.page.adaptation().adaptation().shownStep());
         assertEquals(Set.of(), h.clock.pending());

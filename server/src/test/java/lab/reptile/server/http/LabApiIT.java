@@ -199,7 +199,7 @@ class LabApiIT {
         assertRefused(start(client, "{\"preset\": \"fast\"}"), 400,
                 "unknown preset \"fast\"; known presets: default, reference, maml-protocol");
         assertRefused(start(client, "{\"preset\": [\"maml-protocol\"]}"), 400, "preset must be a string");
-        assertRefused(start(client, "{\"tasks\": 100001}"), 400, "tasks must be at most 100000 for a visitor run");
+        assertRefused(start(client, "{\"tasks\": 100001}"), 400, "tasks must be at most 100,000 for a visitor run");
         assertRefused(start(client, "{\"tasks\": 99}"), 400, "a run needs at least 100 meta-iterations");
         assertRefused(start(client, "{\"innerLr\": 0}"), 400, "innerLr must be from ");
         assertRefused(start(client, "{\"innerLr\": NaN}"), 400, "not valid JSON");

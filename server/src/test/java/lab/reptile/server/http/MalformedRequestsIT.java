@@ -170,18 +170,18 @@ class MalformedRequestsIT {
         reset("{\"innerLr\": Infinity}", "not valid JSON", "'Infinity'");
         reset("{\"outerStepStart\": -Infinity}", "not valid JSON", "'-Infinity'");
         reset("{\"innerLr\": \"NaN\"}", "innerLr must be a number, got string");
-        reset("{\"innerLr\": 1e999}", "innerLr must be in", "got Infinity");
-        reset("{\"innerLr\": -1}", "innerLr must be in", "got -1");
-        reset("{\"tasks\": -5}", "tasks must be in", "got -5");
-        reset("{\"metaBatchSize\": 0}", "metaBatchSize must be in", "got 0");
+        reset("{\"innerLr\": 1e999}", "innerLr must be from", "got Infinity");
+        reset("{\"innerLr\": -1}", "innerLr must be from", "got -1");
+        reset("{\"tasks\": -5}", "tasks must be from", "got -5");
+        reset("{\"metaBatchSize\": 0}", "metaBatchSize must be from", "got 0");
         reset("{\"tasks\": 2147483648}", "tasks is out of range, got 2147483648");
         reset("{\"seed\": 99999999999999999999999}", "seed is out of range, got 99999999999999999999999");
         reset("{\"seed\": 1e400}", "seed is out of range", "Infinity");
-        reset("{\"innerEpochs\": 1000000}", "innerEpochs must be in", "got 1000000");
-        reset("{\"pointsPerTask\": 1e6}", "pointsPerTask must be in", "got 1000000");
-        reset("{\"outerStepStart\": 2}", "outerStepStart must be in", "got 2");
-        reset("{\"outerStepEnd\": -0.1}", "outerStepEnd must be in", "got -0.1");
-        reset("{\"innerBatchSize\": 51}", "innerBatchSize must be in", "got 51");
+        reset("{\"innerEpochs\": 1000000}", "innerEpochs must be from", "got 1,000,000");
+        reset("{\"pointsPerTask\": 1e6}", "pointsPerTask must be from", "got 1,000,000");
+        reset("{\"outerStepStart\": 2}", "outerStepStart must be from", "got 2");
+        reset("{\"outerStepEnd\": -0.1}", "outerStepEnd must be from", "got -0.1");
+        reset("{\"innerBatchSize\": 51}", "innerBatchSize must be from", "got 51");
         reset("{\"tasks\": 1" + "0".repeat(2_000) + "}", "not valid JSON", "number value length");
     }
 
