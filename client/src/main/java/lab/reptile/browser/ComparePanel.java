@@ -59,9 +59,15 @@ public final class ComparePanel {
         asked.remove(id);
     }
 
-    /** Adds {@code id} to the reports compared, or removes it. */
+    /**
+     * Adds {@code id} to the reports compared, or removes it. With none picked the chosen run's box shows ticked, so
+     * the first pick keeps it: its column does not vanish under a tick the visitor never undid.
+     */
     void pick(String id, boolean on) {
         if (on) {
+            if (picked.isEmpty()) {
+                picked.add(runs.chosen());
+            }
             picked.add(id);
         } else {
             picked.remove(id);

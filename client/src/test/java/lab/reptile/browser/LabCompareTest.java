@@ -140,4 +140,15 @@ class LabCompareTest {
         assertTrue(ReportNote.of(new RunSummary("x", "failed", 1, 10, 20000, 5, 0, "it stopped its worker 3 times"))
                 .contains("lower the inner lr"));
     }
+
+    @Test
+    void theFirstPickKeepsTheChosenRunWhoseBoxShowedTicked() {
+        ComparePanel compare = h.page.compare();
+        assertEquals(List.of("default"), compare.columns());
+        assertTrue(compare.compared("default"), "its box shows ticked before any pick");
+        h.page.pickForCompare("abc", true);
+        assertEquals(List.of("default", "abc"), compare.columns());
+        h.page.pickForCompare("default", false);
+        assertEquals(List.of("abc"), compare.columns());
+    }
 }

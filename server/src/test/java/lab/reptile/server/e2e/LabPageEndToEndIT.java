@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,7 +82,7 @@ class LabPageEndToEndIT {
         browser.js("var t = document.querySelector('[data-testid=timeline]'); t.value = arguments[0];"
                 + "t.dispatchEvent(new Event('input'));", position);
         browser.waitFor("the snapshot at " + position, "return document.querySelector('[data-testid=meta-iteration]')"
-                + ".textContent === '" + metaIteration + "' && document.querySelector('[data-testid=mse]')"
+                + ".textContent.replace(/,/g, '') === '" + metaIteration + "' && document.querySelector('[data-testid=mse]')"
                 + ".dataset.state === 'done'");
     }
 
@@ -188,7 +189,9 @@ class LabPageEndToEndIT {
             browser.click("start-run");
             browser.waitFor("the refusal", "return document.querySelector('[data-testid=run-status]')"
                     + ".textContent.indexOf('Refused') === 0");
-            assertEquals("Refused: " + reason, browser.byTestId("run-status").getText());
+            String status = browser.byTestId("run-status").getText();
+            assertTrue(status.startsWith("Refused: " + reason + ". Try again in "), status);
+            assertFalse(browser.byTestId("start-run").isEnabled(), "Start waits until the quota allows a run");
             assertEquals(1, closed.lab().list().size(), "a refused start changes nothing");
         }
     }
@@ -279,7 +282,7 @@ class LabPageEndToEndIT {
             }
             assertEquals("default", fresh.js("return document.querySelector('[data-testid=run-select]').value"));
             assertEquals("3", fresh.byTestId("timeline").getAttribute("value"));
-            assertEquals(Long.toString(runner.view().timeline().get(3).metaIteration()),
+            assertEquals(String.format(Locale.ROOT, "%,d", runner.view().timeline().get(3).metaIteration()),
                     fresh.byTestId("meta-iteration").getText());
             assertTrue(Curves.mseOnPoints(fresh.dataset("adapted"), again) >= 0);
         }

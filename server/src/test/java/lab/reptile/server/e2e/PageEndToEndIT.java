@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Locale;
 
 import lab.reptile.server.baseline.PretrainConfig;
 import lab.reptile.server.training.TrainingDefaults;
@@ -49,7 +50,7 @@ class PageEndToEndIT {
 
     @Test
     void adaptsToTenClickedPointsOnASineAndDrawsIt() throws Exception {
-        assertEquals(Long.toString(runner.metaIteration()),
+        assertEquals(String.format(Locale.ROOT, "%,d", runner.metaIteration()),
                 browser.byTestId("meta-iteration").getText());
         double[][] clicked = new double[10][];
         for (int i = 0; i < clicked.length; i++) {
