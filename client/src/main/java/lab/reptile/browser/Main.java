@@ -58,7 +58,7 @@ public final class Main {
         page.plot.addEventListener("pointerup", (EventListener<MouseEvent>) e -> {
             lab.releasePlot();
             if (tap.release(pointerId(e), e.getOffsetX(), e.getOffsetY())) {
-                lab.tapPlot(e.getOffsetX(), e.getOffsetY(), charts.plotArea(), Tap.hitRadius(pointerType(e)));
+                lab.tapPlot(tap.pressX(), tap.pressY(), charts.plotArea(), Tap.hitRadius(pointerType(e)));
             }
         });
         // The keyboard (PlotCursor): keys the plot takes do not scroll the page; Tab and the rest go to the browser.

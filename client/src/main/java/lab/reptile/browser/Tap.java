@@ -47,6 +47,18 @@ public final class Tap {
         return tap;
     }
 
+    /**
+     * Where the last press went down, canvas px: a tap lands there, not where it went up, as the canvas may have moved
+     * under a still pointer in between (focusing it on press can scroll the page).
+     */
+    public double pressX() {
+        return x;
+    }
+
+    public double pressY() {
+        return y;
+    }
+
     /** How close to a point a tap of this pointer type ("mouse", "pen", "touch") must be to remove it. */
     public static double hitRadius(String pointerType) {
         return "touch".equals(pointerType) ? TOUCH_HIT_RADIUS : POINTER_HIT_RADIUS;

@@ -54,4 +54,13 @@ class TapTest {
         assertEquals(Tap.POINTER_HIT_RADIUS, Tap.hitRadius("pen"));
         assertTrue(Tap.TOUCH_HIT_RADIUS > Tap.POINTER_HIT_RADIUS);
     }
+
+    @Test
+    void aTapLandsWhereItsPressWentDown() {
+        Tap tap = new Tap();
+        tap.press(1, 100, 200);
+        assertTrue(tap.release(1, 100, 202.5), "2.5 px of a canvas moved under a still pointer is still a tap");
+        assertEquals(100, tap.pressX());
+        assertEquals(200, tap.pressY());
+    }
 }
