@@ -66,8 +66,7 @@ public final class LabPage {
             form.fill(shared.steps(), shared.lr());
             sharedStep = shared.step();
         }
-        server.fetchPretrained();
-        server.pollTraining();
+        server.pollTraining(); // its answer says when the pretrained baseline can be fetched
         lab.listRuns();
         lab.choose(shared == null ? RunsPanel.DEFAULT_RUN : shared.run(), shared == null ? -1 : shared.position());
         redraw();

@@ -30,6 +30,12 @@ final class ServerApi implements Backend {
     interface StatusHandler {
         void status(TrainingProgress status, ProgressHistory history);
 
+        /**
+         * The same answer's "pretrained" word, told before {@link #status}: "training", "ready", "failed" or "none"
+         * ("none" also when a server too old to say sent no such key).
+         */
+        void pretrained(String word);
+
         void failed(String message);
     }
 
@@ -157,14 +163,19 @@ final class ServerApi implements Backend {
             }
             TrainingProgress parsed;
             ProgressHistory history;
+            String pretrained;
             try {
-                TrainingStatus read = TrainingStatus.read(JsTree.parse(body));
+                JsonTree tree = JsTree.parse(body);
+                TrainingStatus read = TrainingStatus.read(tree);
                 parsed = TrainingProgress.of(read);
                 history = ProgressHistory.of(read);
+                JsonTree word = tree.get("pretrained");
+                pretrained = word == null ? "none" : word.string();
             } catch (RuntimeException e) {
                 handler.failed("Server sent an invalid training status: " + e.getMessage() + ".");
                 return;
             }
+            handler.pretrained(pretrained);
             handler.status(parsed, history);
         });
     }

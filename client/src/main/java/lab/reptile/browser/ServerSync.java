@@ -7,8 +7,9 @@ import lab.reptile.model.WeightsFile;
 
 /**
  * The page's side of the server: asks for the meta-weights, the pretrained baseline and the training progress, and
- * decides what each answer changes. A 503 for the baseline asks again after {@link Timer#PRETRAINED_RETRY}; each
- * progress answer, good or bad, asks again after {@link Timer#TRAINING_POLL}.
+ * decides what each answer changes. Each progress answer, good or bad, asks again after {@link Timer#TRAINING_POLL};
+ * the baseline is fetched once, when a progress answer first says it is ready, so a healthy start-up asks for nothing
+ * the server cannot give yet (no failed request in the console).
  */
 final class ServerSync {
     private final LabPage page;
@@ -19,6 +20,8 @@ final class ServerSync {
      * (a timeline snapshot may have replaced them).
      */
     private final Map<String, WeightsFile> newest = new HashMap<>();
+    /** The baseline has been asked for (once only: it never changes). */
+    private boolean pretrainedAsked;
 
     ServerSync(LabPage page, Backend backend, Timers timers) {
         this.page = page;
@@ -29,10 +32,6 @@ final class ServerSync {
     /** Asks for run {@code run}'s newest meta-weights; {@code asked}: the visitor pressed the fetch button. */
     void fetchWeights(String run, boolean asked) {
         backend.fetchWeights(run, new MetaAnswer(run, asked));
-    }
-
-    void fetchPretrained() {
-        backend.fetchPretrained(new PretrainedAnswer());
     }
 
     void pollTraining() {
@@ -97,7 +96,7 @@ final class ServerSync {
                 : "Loaded meta-weights version " + Numbers.grouped(file.version()) + of + ".";
     }
 
-    /** The baseline joins the adaptation once it arrives; while the server still trains it, ask again. */
+    /** The baseline joins the adaptation once it arrives; a failure (it was said to be ready) is not asked again. */
     private final class PretrainedAnswer implements ServerApi.WeightsHandler {
         @Override
         public void fresh(WeightsFile file) {
@@ -109,18 +108,32 @@ final class ServerSync {
 
         @Override
         public void failed(int status, String message) {
-            if (status == 503) {
-                page.weights().pretrained(WeightsPanel.Pretrained.TRAINING);
-                timers.start(Timer.PRETRAINED_RETRY, ServerSync.this::fetchPretrained);
-            } else {
-                page.weights().pretrained(WeightsPanel.Pretrained.UNAVAILABLE);
-            }
+            page.weights().pretrained(WeightsPanel.Pretrained.UNAVAILABLE);
             page.redraw();
         }
     }
 
-    /** Progress replaces the last; a failure marks it stale and shows in the banner until a poll succeeds. */
+    /**
+     * Progress replaces the last; a failure marks it stale and shows in the banner until a poll succeeds. Its
+     * "pretrained" word sets the baseline's note until the baseline is asked for, which happens at the first "ready".
+     */
     private final class TrainingAnswer implements ServerApi.StatusHandler {
+        @Override
+        public void pretrained(String word) {
+            if (pretrainedAsked) {
+                return;
+            }
+            switch (word) {
+                case "ready" -> {
+                    pretrainedAsked = true;
+                    page.weights().pretrained(WeightsPanel.Pretrained.LOADING);
+                    backend.fetchPretrained(new PretrainedAnswer());
+                }
+                case "training" -> page.weights().pretrained(WeightsPanel.Pretrained.TRAINING);
+                default -> page.weights().pretrained(WeightsPanel.Pretrained.UNAVAILABLE);
+            }
+        }
+
         @Override
         public void status(TrainingProgress status, ProgressHistory history) {
             page.training().update(status, history);

@@ -4,8 +4,6 @@ package lab.reptile.browser;
 public enum Timer {
     /** Time each step of the animation stays on screen. */
     FRAME(90),
-    /** How soon to ask again for the pretrained net while the server is still training it (a 503). */
-    PRETRAINED_RETRY(2000),
     /** How long after one training-progress answer the next is asked for. */
     TRAINING_POLL(3000),
     /** How long each timeline position stays on screen while the timeline replays. */

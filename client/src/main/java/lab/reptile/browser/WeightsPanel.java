@@ -6,11 +6,12 @@ import lab.reptile.model.WeightsFile;
 public final class WeightsPanel {
     /** Where the pretrained baseline is; its note sits beside the pretrained curve's toggle. */
     public enum Pretrained {
+        /** Before the first progress answer, and while the baseline said to be ready is being fetched. */
         LOADING("(loading…)"),
-        /** The server answered 503: it is still training the baseline, so the page asks again. */
+        /** The progress answer says the server still trains the baseline: it is fetched once that says "ready". */
         TRAINING("(training…)"),
         READY(""),
-        /** Any other failure (e.g. 404 from a server without a baseline): not asked again. */
+        /** The server has none or it failed to train, or its fetch failed: not asked again. */
         UNAVAILABLE("(unavailable)");
 
         private final String note;

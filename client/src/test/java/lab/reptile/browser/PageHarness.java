@@ -32,6 +32,23 @@ final class PageHarness implements AdaptForm, View {
     }
 
     /** Answers the start's meta-weights request with version 1 (iteration 100); the other requests stay open. */
+    /**
+     * Answers the pending training poll, saying the pretrained baseline is {@code word} ("training", "ready", …), with
+     * the default run's progress at 1,200 tasks.
+     */
+    void pollSays(String word) {
+        ServerApi.StatusHandler poll = server.status();
+        poll.pretrained(word);
+        poll.status(new TrainingProgress("running", 120, 1200, 30000, 1850.4, 0.097, null),
+                new ProgressHistory(new double[] {0, 1200}, new double[] {2.5, 0.097}));
+    }
+
+    /** The baseline's request, asked once a poll says it is ready. */
+    ServerApi.WeightsHandler baselineReady() {
+        pollSays("ready");
+        return server.pretrained();
+    }
+
     PageHarness loaded() {
         server.weights().fresh(weights(1, 100));
         forget();

@@ -18,7 +18,7 @@ class PageMessagesTest {
     @Test
     void pointsDrawnBeforeTheWeightsLoseTheirWaitingNoteOnceTheFitIsDrawn() {
         h.click(-2, 1); // as a shared link's points: there before any weights
-        h.server.pretrained().fresh(PageHarness.weights(90, 90)); // the baseline first: adapts again, still no meta
+        h.baselineReady().fresh(PageHarness.weights(90, 90)); // the baseline first: adapts again, still no meta
         assertEquals("Point added. The fit appears once the meta-weights arrive.", h.page.messages().status());
 
         h.server.weights().fresh(PageHarness.weights(3, 300));

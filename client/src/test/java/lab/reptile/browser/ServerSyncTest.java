@@ -72,27 +72,51 @@ class ServerSyncTest {
     }
 
     @Test
-    void thePretrainedNetIsAskedForEveryTwoSecondsWhileTheServerAnswers503() {
+    void theBaselineIsFetchedOnlyOnceAPollSaysItIsReadyAndJoinsTheAdaptation() {
         h.loaded().click(1, 2);
-        h.server.pretrained().failed(503, "Server answered 503 for the pretrained net.");
+        assertEquals(0, h.server.waiting()[1], "no fetch before the first poll");
+        h.pollSays("training");
         assertEquals("(training…)", h.page.weights().pretrained().note());
-        assertTrue(h.clock.pending().contains(Timer.PRETRAINED_RETRY));
-        h.clock.advance(1999);
+        assertEquals(0, h.server.waiting()[1], "no fetch while the server trains it");
+        h.clock.advance(Timer.TRAINING_POLL.millis());
+        h.pollSays("training");
         assertEquals(0, h.server.waiting()[1]);
-        h.clock.advance(1);
+        h.clock.advance(Timer.TRAINING_POLL.millis());
+        h.pollSays("ready");
+        assertEquals(1, h.server.waiting()[1], "one fetch once it is ready");
+        assertEquals("(loading…)", h.page.weights().pretrained().note());
+        h.clock.advance(Timer.TRAINING_POLL.millis());
+        h.pollSays("ready");
+        assertEquals(1, h.server.waiting()[1], "still one: a later poll asks nothing more");
         h.server.pretrained().fresh(PageHarness.weights(9, 0));
         assertEquals(WeightsPanel.Pretrained.READY, h.page.weights().pretrained());
         assertEquals("", h.page.weights().pretrained().note());
-        assertFalse(h.clock.pending().contains(Timer.PRETRAINED_RETRY));
         assertEquals(9, h.page.adaptation().adaptation().mseByStep(Start.PRETRAINED).length, "joins the adaptation");
+        h.clock.advance(Timer.TRAINING_POLL.millis());
+        h.pollSays("ready");
+        assertEquals(0, h.server.waiting()[1], "never fetched again");
+        assertEquals("", h.page.weights().pretrained().note());
     }
 
     @Test
-    void aPretrainedNetTheServerDoesNotHaveIsMarkedUnavailableNotRetriedAndNotABanner() {
-        h.server.pretrained().failed(404, "Server answered 404 for the pretrained net: no baseline.");
+    void aFailedBaselineFetchSaysUnavailableIsNotAskedAgainAndIsNoBanner() {
+        h.baselineReady().failed(500, "Server answered 500 for the pretrained net.");
         assertEquals("(unavailable)", h.page.weights().pretrained().note());
-        assertEquals(Set.of(), h.clock.pending());
         assertNull(h.page.messages().banner());
+        h.clock.advance(Timer.TRAINING_POLL.millis());
+        h.pollSays("ready");
+        assertEquals(0, h.server.waiting()[1], "not asked again");
+        assertEquals("(unavailable)", h.page.weights().pretrained().note());
+    }
+
+    @Test
+    void aServerWithoutABaselineOrWhoseBaselineFailedIsUnavailableAndNeverAsked() {
+        h.pollSays("none");
+        assertEquals("(unavailable)", h.page.weights().pretrained().note());
+        h.clock.advance(Timer.TRAINING_POLL.millis());
+        h.pollSays("failed");
+        assertEquals("(unavailable)", h.page.weights().pretrained().note());
+        assertEquals(0, h.server.waiting()[1]);
     }
 
     @Test

@@ -57,7 +57,7 @@ class StoryPanelTest {
     @Test
     void theSecondStepShowsStepZeroWhereEachStartDrawsItsOwnCurve() {
         h.loaded();
-        h.server.pretrained().fresh(PageHarness.weights(9, 0));
+        h.baselineReady().fresh(PageHarness.weights(9, 0));
         h.page.steepLine();
         h.clock.advance(10_000);
         assertEquals(AdaptPanel.State.DONE, h.page.adaptation().state());

@@ -69,7 +69,7 @@ public final class ReptileServer implements AutoCloseable {
         ClientAddress clients = new ClientAddress(options.trustProxy());
         RequestBodies bodies = new RequestBodies(clients,
                 new BodyGate(RequestBodies.READS_PER_CLIENT, RequestBodies.READS_IN_ALL));
-        TrainingEndpoints training = new TrainingEndpoints(lab, guard, mapper, bodies);
+        TrainingEndpoints training = new TrainingEndpoints(lab, guard, mapper, bodies, pretrained);
         RunsEndpoints runs = new RunsEndpoints(lab, guard, mapper, clients, bodies);
         metrics = new ServiceMetrics(lab);
         HttpMetrics requests = new HttpMetrics(metrics.registry());

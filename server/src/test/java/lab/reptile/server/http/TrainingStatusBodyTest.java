@@ -11,7 +11,10 @@ import lab.reptile.model.ReptileConfig;
 import lab.reptile.model.TrainingStatus;
 import lab.reptile.server.training.ConfigJson;
 import lab.reptile.server.training.TrainingDefaults;
+import java.time.Duration;
 import java.time.Instant;
+import lab.reptile.server.baseline.PretrainConfig;
+import lab.reptile.server.baseline.PretrainedBaseline;
 import java.util.Random;
 import lab.reptile.model.NetShape;
 import lab.reptile.model.Params;
@@ -47,9 +50,9 @@ class TrainingStatusBodyTest {
     @Test
     void theBodyHasTheDocumentedKeysAndReadsBackAsTheStatus() {
         Run run = run(RunState.RUNNING, null);
-        ObjectNode body = TrainingEndpoints.statusJson(MAPPER, run.spec(), run.view());
+        ObjectNode body = TrainingEndpoints.statusJson(MAPPER, run.spec(), run.view(), "ready");
         assertEquals(List.of("state", "metaIteration", "tasksDone", "tasksTotal", "tasksPerSecond", "version",
-                "history", "config"), keys(body));
+                "history", "config", "pretrained"), keys(body));
         assertEquals(new TrainingStatus("running", 1200, 1200, CONFIG.tasks(), 5211.0, 7, null, List.of(
                 new ValidationPoint(0, 4.25), new ValidationPoint(600, 0.1 + 0.2))),
                 TrainingStatus.read(new JacksonTree(body)));
@@ -60,10 +63,25 @@ class TrainingStatusBodyTest {
     @Test
     void theProblemKeyIsThereOnlyWhenTrainingStoppedEarly() {
         Run run = run(RunState.DIVERGED, "weights became NaN");
-        ObjectNode body = TrainingEndpoints.statusJson(MAPPER, run.spec(), run.view());
+        ObjectNode body = TrainingEndpoints.statusJson(MAPPER, run.spec(), run.view(), "ready");
         assertEquals(List.of("state", "metaIteration", "tasksDone", "tasksTotal", "tasksPerSecond", "version",
-                "problem", "history", "config"), keys(body));
+                "problem", "history", "config", "pretrained"), keys(body));
         assertEquals("weights became NaN", TrainingStatus.read(new JacksonTree(body)).problem());
         assertEquals("diverged", body.get("state").textValue());
+    }
+
+    @Test
+    void thePretrainedKeySaysTrainingUntilTheBaselineIsReadyThenReady() throws Exception {
+        assertEquals("none", TrainingEndpoints.pretrainedWord(null));
+        PretrainConfig shortRun = PretrainConfig.defaults().withSteps(5);
+        PretrainedBaseline held = PretrainedBaseline.start(shortRun, NetShape.STANDARD, Duration.ofHours(1));
+        assertEquals("training", TrainingEndpoints.pretrainedWord(held));
+        PretrainedBaseline trained = PretrainedBaseline.start(shortRun, NetShape.STANDARD);
+        assertEquals(true, trained.await(60_000));
+        assertEquals(PretrainedBaseline.State.READY, trained.state());
+        assertEquals("ready", TrainingEndpoints.pretrainedWord(trained));
+        Run run = run(RunState.RUNNING, null);
+        assertEquals("ready", TrainingEndpoints.statusJson(MAPPER, run.spec(), run.view(),
+                TrainingEndpoints.pretrainedWord(trained)).get("pretrained").textValue());
     }
 }
