@@ -41,8 +41,12 @@ public final class Main {
         Tap tap = new Tap();
         // Pointer events, so a finger works like a mouse: a press on a point that moves drags it (the canvas keeps
         // the pointer while it does), a press and release in place is a tap, a cancelled gesture neither.
+        // The axes as they were at the press: taking focus redraws the plot, which may lay its axes out anew before the
+        // release, and a tap belongs to the axes the visitor aimed at.
+        PlotArea[] pressed = new PlotArea[1];
         page.plot.addEventListener("pointerdown", (EventListener<MouseEvent>) e -> {
             tap.press(pointerId(e), e.getOffsetX(), e.getOffsetY());
+            pressed[0] = charts.plotArea();
             lab.pressPlot(e.getOffsetX(), e.getOffsetY(), charts.plotArea(), Tap.hitRadius(pointerType(e)));
             capturePointer(page.plot, e);
         });
@@ -58,7 +62,7 @@ public final class Main {
         page.plot.addEventListener("pointerup", (EventListener<MouseEvent>) e -> {
             lab.releasePlot();
             if (tap.release(pointerId(e), e.getOffsetX(), e.getOffsetY())) {
-                lab.tapPlot(tap.pressX(), tap.pressY(), charts.plotArea(), Tap.hitRadius(pointerType(e)));
+                lab.tapPlot(tap.pressX(), tap.pressY(), pressed[0], Tap.hitRadius(pointerType(e)));
             }
         });
         // The keyboard (PlotCursor): keys the plot takes do not scroll the page; Tab and the rest go to the browser.
